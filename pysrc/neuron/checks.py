@@ -23,6 +23,16 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def _capital(text: str) -> str:
+    """The text with its first letter in capitals, for the start of a sentence (the rest unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
+def count(number: int, noun: str) -> str:
+    """'1 input', '3 inputs': ``noun`` marks where the plural s goes, e.g. "input{s}" or "row{s} in X"."""
+    return f"{number} " + noun.format(s="" if number == 1 else "s")
+
+
 def check_number(value: object, what: str) -> float:
     """Return ``value`` as a float, or explain why it is not a usable number.
 
@@ -32,15 +42,15 @@ def check_number(value: object, what: str) -> float:
         return value  # the common case, checked quickly
     if isinstance(value, bool) or not isinstance(value, Real):
         hint = " Write 1 or 0 instead of True or False." if isinstance(value, bool) else ""
-        raise TypeError(f"{what.capitalize()} must be a number, but it is {value!r} (a {_type_name(value)}).{hint}")
+        raise TypeError(f"{_capital(what)} must be a number, but it is {value!r} (a {_type_name(value)}).{hint}")
     try:
         number = float(value)
     except OverflowError:
         number = math.inf  # an int too large for a float
     if math.isnan(number):
-        raise ValueError(f"{what.capitalize()} is NaN (not a number): every value must be a real number.")
+        raise ValueError(f"{_capital(what)} is NaN (not a number): every value must be a real number.")
     if math.isinf(number):
-        raise ValueError(f"{what.capitalize()} is infinite or too large ({number}): every value must be a finite number.")
+        raise ValueError(f"{_capital(what)} is infinite or too large ({number}): every value must be a finite number.")
     return number
 
 
@@ -52,7 +62,7 @@ def check_numbers(values: object, what: str, item: str) -> list[float]:
     """
     if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
         raise TypeError(
-            f"{what.capitalize()} must be a list of numbers such as [2.0, 3.0], "
+            f"{_capital(what)} must be a list of numbers such as [2.0, 3.0], "
             f"but got {values!r} (a {_type_name(values)})."
         )
     return [check_number(value, f"{item} {position}") for position, value in enumerate(values, start=1)]
@@ -61,14 +71,14 @@ def check_numbers(values: object, what: str, item: str) -> list[float]:
 def check_not_empty(values: list, what: str) -> None:
     """Refuse an empty list: there is nothing to compute a mean or a prediction over."""
     if len(values) == 0:
-        raise ValueError(f"{what.capitalize()} is empty: give at least one row.")
+        raise ValueError(f"{_capital(what)} is empty: give at least one row.")
 
 
-def check_same_length(first: list, second: list, first_what: str, second_what: str) -> None:
-    """Refuse two lists that should pair up element by element but do not."""
+def check_same_length(first: list, second: list, first_noun: str, second_noun: str) -> None:
+    """Refuse two lists that should pair up element by element but do not (nouns as in ``count``)."""
     if len(first) != len(second):
         raise ValueError(
-            f"There are {len(first)} {first_what} but {len(second)} {second_what}: "
+            f"Got {count(len(first), first_noun)} but {count(len(second), second_noun)}: "
             "they must have the same length, one for each row."
         )
 
@@ -77,15 +87,15 @@ def check_rows(rows: object, what: str = "the inputs") -> list[list[float]]:
     """Return a dataset's rows (a list of lists of numbers) as floats, all of one length."""
     if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
         raise TypeError(
-            f"{what.capitalize()} must be a list of rows such as [[0, 1], [1, 0]], "
+            f"{_capital(what)} must be a list of rows such as [[0, 1], [1, 0]], "
             f"but got {rows!r} (a {_type_name(rows)})."
         )
     check_not_empty(rows, what)
-    clean = [check_numbers(row, f"row {number} of {what}", "value") for number, row in enumerate(rows, start=1)]
+    clean = [check_numbers(row, f"row {number} of {what}", f"row {number}, value") for number, row in enumerate(rows, start=1)]
     for number, row in enumerate(clean, start=1):
         if len(row) != len(clean[0]):
             raise ValueError(
-                f"Row 1 of {what} has {len(clean[0])} values but row {number} has {len(row)}: "
+                f"Row 1 of {what} has {count(len(clean[0]), 'value{s}')} but row {number} has {len(row)}: "
                 "every row needs the same number of values."
             )
     return clean

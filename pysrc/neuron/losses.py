@@ -32,7 +32,7 @@ from typing import Callable
 
 from .activations import sigmoid
 from .arithmetic import add_up
-from .checks import check_not_empty, check_numbers, check_same_length, unknown_name
+from .checks import check_not_empty, check_numbers, check_same_length, count, unknown_name
 
 #: Smallest probability the cross-entropies take a logarithm of: -log(1e-12) is about 27.6.
 EPSILON = 1e-12
@@ -46,7 +46,7 @@ def _pair(y_true: list, y_pred: list) -> tuple[list[float], list[float]]:
     labels = check_numbers(y_true, "the labels (y_true)", "label")
     predictions = check_numbers(y_pred, "the predictions (y_pred)", "prediction")
     check_not_empty(labels, "the list of labels")
-    check_same_length(labels, predictions, "labels", "predictions")
+    check_same_length(labels, predictions, "label{s}", "prediction{s}")
     return labels, predictions
 
 
@@ -79,7 +79,7 @@ def _check_distributions(y_true: list, y_pred: list, one_hot: bool) -> tuple[lis
     if not isinstance(y_pred, (list, tuple)) or not isinstance(y_true, (list, tuple)):
         raise TypeError("Categorical losses need lists of rows, e.g. y_pred = [[0.7, 0.2, 0.1], ...].")
     check_not_empty(y_pred, "the list of predictions")
-    check_same_length(list(y_true), list(y_pred), "labels", "predictions")
+    check_same_length(list(y_true), list(y_pred), "label{s}", "prediction{s}")
     rows = [check_numbers(row, f"prediction row {n}", "probability") for n, row in enumerate(y_pred, start=1)]
     for n, row in enumerate(rows, start=1):
         _check_probabilities(row, f"Categorical cross-entropy (row {n})")
@@ -88,7 +88,9 @@ def _check_distributions(y_true: list, y_pred: list, one_hot: bool) -> tuple[lis
     targets = [check_numbers(row, f"label row {n}", "value") for n, row in enumerate(y_true, start=1)]
     for n, (target, row) in enumerate(zip(targets, rows), start=1):
         if len(target) != len(row):
-            raise ValueError(f"Row {n} has {len(target)} labels but {len(row)} predictions: give one per class.")
+            raise ValueError(
+                f"Row {n} has {count(len(target), 'label{s}')} but {count(len(row), 'prediction{s}')}: give one per class."
+            )
         if sorted(target) != [0.0] * (len(target) - 1) + [1.0]:
             raise ValueError(f"Label row {n} is {target}, which is not one-hot (a single 1, the rest 0).")
     return targets, rows

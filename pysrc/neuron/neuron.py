@@ -16,7 +16,7 @@ import random
 from . import training
 from .activations import get_activation
 from .arithmetic import add_up
-from .checks import check_number, check_numbers, check_rows
+from .checks import check_number, check_numbers, check_rows, count
 from .explain import Explanation, explain
 
 
@@ -48,7 +48,8 @@ class Neuron:
         x = check_numbers(inputs, "the inputs", "input")
         if len(x) != len(self.weights):
             raise ValueError(
-                f"The neuron has {len(self.weights)} weights but got {len(x)} inputs: give one input per weight."
+                f"The neuron has {count(len(self.weights), 'weight{s}')} but got {count(len(x), 'input{s}')}: "
+                "give one input per weight."
             )
         return x
 

@@ -425,7 +425,7 @@ def plot_decision_boundary(neuron: Neuron, X: list[list[float]], y: list[float],
     """
     rows = check_rows(X, "the inputs X")
     labels = check_numbers(y, "the labels y", "label")
-    check_same_length(rows, labels, "rows in X", "labels in y")
+    check_same_length(rows, labels, "row{s} in X", "label{s} in y")
     if len(rows[0]) != 2 or len(neuron.weights) != 2:
         raise ValueError("A decision boundary can be drawn for 2 inputs (x1, x2) and a neuron with 2 weights.")
     x_range = padded_range([row[0] for row in rows], 0.25)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .activations import get_activation
 from .arithmetic import add_up
-from .checks import check_number, check_numbers, check_rows, check_same_length
+from .checks import check_number, check_numbers, check_rows, check_same_length, count
 from .losses import (
     Loss,
     binary_cross_entropy_from_logits,
@@ -90,10 +90,10 @@ def _dataset(neuron: Neuron, X: list[list[float]], y: list[float]) -> tuple[list
     """Check that X (rows of inputs) and y (one label per row) fit the neuron; return them as floats."""
     rows = check_rows(X, "the inputs X")
     labels = check_numbers(y, "the labels y", "label")
-    check_same_length(rows, labels, "rows in X", "labels in y")
+    check_same_length(rows, labels, "row{s} in X", "label{s} in y")
     if len(rows[0]) != len(neuron.weights):
         raise ValueError(
-            f"Each row of X has {len(rows[0])} values but the neuron has {len(neuron.weights)} weights: "
+            f"Each row of X has {count(len(rows[0]), 'value{s}')} but the neuron has {count(len(neuron.weights), 'weight{s}')}: "
             "give one input per weight."
         )
     return rows, labels
@@ -153,7 +153,7 @@ def update(neuron: Neuron, weight_gradients: list[float], bias_gradient: float, 
     Returns the same neuron, so you can write ``update(n, ...)(x)``.
     """
     slopes = check_numbers(weight_gradients, "the weight gradients", "weight gradient")
-    check_same_length(slopes, neuron.weights, "weight gradients", "weights")
+    check_same_length(slopes, neuron.weights, "weight gradient{s}", "weight{s}")
     rate = check_number(learning_rate, "the learning rate")
     neuron.weights = [w - rate * g for w, g in zip(neuron.weights, slopes)]  # step against the slope
     neuron.bias = neuron.bias - rate * check_number(bias_gradient, "the bias gradient")

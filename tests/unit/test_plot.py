@@ -1,0 +1,238 @@
+"""Plots: valid, deterministic, escaped SVG with title, axes and legend, readable in both themes."""
+
+import math
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import neuron
+from neuron import OR, Neuron, elu, identity, leaky_relu, relu, sigmoid, step, tanh
+from neuron.plot import (
+    HEIGHT,
+    LEFT,
+    PALETTE,
+    RIGHT,
+    TOP,
+    BOTTOM,
+    WIDTH,
+    Plot,
+    clip_polygon,
+    clip_segment,
+    nice_ticks,
+    plot_decision_boundary,
+    plot_functions,
+    plot_lines,
+    plot_loss,
+    tick_label,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+ACTIVATIONS = {"identity": identity, "step": step, "relu": relu, "leaky_relu": leaky_relu, "sigmoid": sigmoid, "tanh": tanh, "elu": elu}
+
+
+def parse(plot):
+    return ET.fromstring(plot._repr_svg_())
+
+
+def texts(root):
+    return [element.text for element in root.iter(f"{SVG}text")]
+
+
+def all_plots():
+    trained = Neuron.random(2, seed=1)
+    history = trained.fit(*OR, epochs=50)
+    return [
+        plot_functions(ACTIVATIONS, -4, 4, title="Activations", y_min=-1.5, y_max=2),
+        plot_lines([(2, 1), (-1, 0), (0.5, -2)]),
+        plot_loss(history),
+        plot_decision_boundary(trained, *OR),
+    ]
+
+
+@pytest.mark.parametrize("plot", all_plots(), ids=["functions", "lines", "loss", "boundary"])
+def test_every_plot_is_a_complete_svg_document(plot):
+    svg = plot._repr_svg_()
+    assert svg == plot.to_svg()
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}" and root.get("role") == "img"
+    assert root[0].tag == f"{SVG}title" and root[0].text == plot.title
+    assert root.find(f"{SVG}desc").text
+    shown = texts(root)
+    assert plot.title in shown and plot.x_label in shown and plot.y_label in shown
+    assert sum(1 for t in shown if t and t.lstrip("-").replace(".", "").isdigit()) >= 6  # tick values on both axes
+    for series in plot.series:
+        if series.label:
+            assert series.label in shown  # a legend entry
+
+
+def test_activations_plot_has_a_curve_and_legend_entry_for_each():
+    plot = plot_functions(ACTIVATIONS, -4, 4)
+    root = parse(plot)
+    assert [t for t in texts(root) if t in ACTIVATIONS] == list(ACTIVATIONS)
+    colours = {line.get("stroke") for line in root.iter(f"{SVG}polyline")}
+    assert len(colours) == 7 and colours <= set(PALETTE)
+
+
+def test_all_curves_stay_inside_the_plotting_area():
+    plot = plot_functions({"steep": lambda x: 100 * x, "sigmoid": sigmoid}, -5, 5, y_min=-1, y_max=2)
+    for polyline in parse(plot).iter(f"{SVG}polyline"):
+        for pair in polyline.get("points").split():
+            x, y = map(float, pair.split(","))
+            assert LEFT - 0.01 <= x <= WIDTH - RIGHT + 0.01
+            assert TOP - 0.01 <= y <= HEIGHT - BOTTOM + 0.01
+
+
+def test_output_is_deterministic_within_and_across_processes():
+    assert [p.to_svg() for p in all_plots()] == [p.to_svg() for p in all_plots()]
+    script = "import hashlib, sys; sys.path.insert(0, sys.argv[1]); from test_plot import all_plots; print(hashlib.sha256(''.join(p.to_svg() for p in all_plots()).encode()).hexdigest())"
+    digests = set()
+    for seed in ("1", "2"):
+        environment = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=os.pathsep.join([os.path.dirname(os.path.dirname(neuron.__file__)), os.path.dirname(__file__)]))
+        result = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True, env=environment, check=True)
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_text_is_escaped():
+    nasty = '<script>alert("x")</script> & </svg>'
+    plot = plot_functions({nasty: sigmoid}, title=nasty, x_label="a < b", y_label="c & d")
+    svg = plot.to_svg()
+    assert "<script>" not in svg and "</svg>" not in svg[:-6]
+    root = ET.fromstring(svg)
+    assert root[0].text == nasty
+    assert nasty in texts(root) and "a < b" in texts(root) and "c & d" in texts(root)
+
+
+def test_theme_text_and_axes_use_current_color():
+    root = parse(all_plots()[3])
+    for element in root.iter():
+        for attribute in ("fill", "stroke"):
+            value = element.get(attribute)
+            assert value in (None, "none", "currentColor") or value in PALETTE, value
+    for group in root.iter(f"{SVG}g"):
+        if any(child.tag == f"{SVG}text" for child in group):
+            assert group.get("fill") == "currentColor"
+
+
+def relative_luminance(colour):
+    def channel(value):
+        c = int(value, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("colour", PALETTE)
+def test_palette_is_readable_on_light_and_dark_backgrounds(colour):
+    assert contrast(colour, "#ffffff") >= 3.0
+    assert contrast(colour, "#1e2129") >= 3.0
+
+
+def test_contrast_helper_against_known_values():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ticks"),
+    [
+        (0, 1, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+        (-5, 5, [-4.0, -2.0, 0.0, 2.0, 4.0]),
+        (0, 1000, [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]),
+        (-0.25, 1.25, [0.0, 0.5, 1.0]),
+        (0.1, 0.35, [0.1, 0.15, 0.2, 0.25, 0.3, 0.35]),
+    ],
+)
+def test_nice_ticks(low, high, ticks):
+    assert nice_ticks(low, high) == ticks
+
+
+def test_tick_labels():
+    assert tick_label(0.30000000000000004, 0.1) == "0.3"
+    assert tick_label(200.0, 200.0) == "200"
+    assert tick_label(-0.0, 0.5) == "0.0"
+    assert tick_label(0.15, 0.05) == "0.15"
+
+
+def test_clip_segment():
+    box = (0.0, 1.0, 0.0, 1.0)
+    assert clip_segment((-1.0, 0.5), (2.0, 0.5), box) == ((0.0, 0.5), (1.0, 0.5))
+    assert clip_segment((0.2, 0.2), (0.8, 0.8), box) == ((0.2, 0.2), (0.8, 0.8))
+    assert clip_segment((2.0, 2.0), (3.0, 3.0), box) is None
+    assert clip_segment((0.5, -1.0), (0.5, 2.0), box) == ((0.5, 0.0), (0.5, 1.0))
+
+
+def test_clip_polygon_keeps_one_side_of_a_line():
+    square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)]
+    left_half = clip_polygon(square, -1.0, 0.0, 0.5)  # -x + 0.5 >= 0, that is x <= 0.5
+    assert sorted(left_half) == sorted([(0.0, 0.0), (0.5, 0.0), (0.5, 1.0), (0.0, 1.0)])
+    assert clip_polygon(square, 1.0, 0.0, -5.0) == []
+
+
+def test_decision_boundary_geometry():
+    neuron_ = Neuron([1.0, 1.0], -0.5, activation="step")  # OR: the line x1 + x2 = 0.5
+    plot = plot_decision_boundary(neuron_, *OR)
+    (boundary,) = [s for s in plot.series if s.kind == "line"]
+    assert len(boundary.points) == 2
+    for x1, x2 in boundary.points:
+        assert x1 + x2 - 0.5 == pytest.approx(0.0, abs=1e-12)
+    below, above = [s for s in plot.series if s.kind == "area"]
+    assert all(x1 + x2 - 0.5 <= 1e-12 for x1, x2 in below.points)
+    assert all(x1 + x2 - 0.5 >= -1e-12 for x1, x2 in above.points)
+    zeros, ones = [s for s in plot.series if s.kind == "points"]
+    assert zeros.points == [(0.0, 0.0)] and ones.points == [(0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
+    assert zeros.color != ones.color and zeros.marker != ones.marker  # told apart by colour and shape
+    root = parse(plot)
+    assert len(list(root.iter(f"{SVG}circle"))) == 1 + 1  # the point, and its legend sample
+    assert [p.get("fill-opacity") for p in root.iter(f"{SVG}polygon")] == ["0.15", "0.15"]
+
+
+def test_decision_boundary_without_a_line():
+    plot = plot_decision_boundary(Neuron([0.0, 0.0], 1.0), *OR)
+    assert not [s for s in plot.series if s.kind == "line"]
+    below, above = [s for s in plot.series if s.kind == "area"]
+    assert below.points == [] and len(above.points) == 4  # z = 1 everywhere: all one side
+
+
+def test_loss_plot_from_history_or_list():
+    history = Neuron.random(2, seed=0).fit(*OR, epochs=30)
+    plot = plot_loss(history)
+    (curve,) = plot.series
+    assert curve.points == [(float(epoch), loss) for epoch, loss in enumerate(history.losses)]
+    assert plot.x_range == (0.0, 30.0) and plot.y_range[0] == 0.0
+    assert plot_loss([3.0, 2.0, 1.5]).series[0].points == [(0.0, 3.0), (1.0, 2.0), (2.0, 1.5)]
+
+
+def test_long_loss_curves_are_thinned_but_keep_the_last_epoch():
+    plot = plot_loss([1.0 / (k + 1) for k in range(10001)])
+    points = plot.series[0].points
+    assert len(points) <= 1002 and points[0] == (0.0, 1.0) and points[-1] == (10000.0, 1.0 / 10001)
+
+
+def test_function_plot_accepts_a_list_or_one_function_and_leaves_gaps():
+    assert [s.label for s in plot_functions([sigmoid, tanh]).series] == ["sigmoid", "tanh"]
+    assert [s.label for s in plot_functions(relu).series] == ["relu"]
+    plot = plot_functions({"log": math.log}, -2, 2)  # undefined for x <= 0
+    assert all(math.isnan(y) for x, y in plot.series[0].points if x <= 0)
+    assert len(list(parse(plot).iter(f"{SVG}polyline"))) == 1
+
+
+def test_lines_plot_labels():
+    plot = plot_lines([(2, 1), (-1, 0), (0.5, -2)], -3, 3)
+    assert [s.label for s in plot.series] == ["z = 2.0x + 1.0", "z = -1.0x", "z = 0.5x - 2.0"]
+    assert plot.series[0].points[0] == (-3.0, -5.0)
+
+
+def test_plot_repr():
+    assert repr(plot_functions([sigmoid], title="S")) == "<Plot 'S': sigmoid>"
+    assert isinstance(Plot("t", "x", "y", (0, 1), (0, 1)).to_svg(), str)
