@@ -26,8 +26,8 @@ we use the value from the left (0, 0 and ``slope``), as most libraries do.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .arithmetic import add_up
 from .checks import check_numbers, unknown_name

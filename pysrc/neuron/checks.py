@@ -91,7 +91,10 @@ def check_rows(rows: object, what: str = "the inputs") -> list[list[float]]:
             f"but got {rows!r} (a {_type_name(rows)})."
         )
     check_not_empty(rows, what)
-    clean = [check_numbers(row, f"row {number} of {what}", f"row {number}, value") for number, row in enumerate(rows, start=1)]
+    clean = [
+        check_numbers(row, f"row {number} of {what}", f"row {number}, value")
+        for number, row in enumerate(rows, start=1)
+    ]
     for number, row in enumerate(clean, start=1):
         if len(row) != len(clean[0]):
             raise ValueError(

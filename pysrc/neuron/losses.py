@@ -27,8 +27,8 @@ by working on z; training uses it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .activations import sigmoid
 from .arithmetic import add_up
@@ -88,9 +88,8 @@ def _check_distributions(y_true: list, y_pred: list, one_hot: bool) -> tuple[lis
     targets = [check_numbers(row, f"label row {n}", "value") for n, row in enumerate(y_true, start=1)]
     for n, (target, row) in enumerate(zip(targets, rows), start=1):
         if len(target) != len(row):
-            raise ValueError(
-                f"Row {n} has {count(len(target), 'label{s}')} but {count(len(row), 'prediction{s}')}: give one per class."
-            )
+            labels, predictions = count(len(target), "label{s}"), count(len(row), "prediction{s}")
+            raise ValueError(f"Row {n} has {labels} but {predictions}: give one per class.")
         if sorted(target) != [0.0] * (len(target) - 1) + [1.0]:
             raise ValueError(f"Label row {n} is {target}, which is not one-hot (a single 1, the rest 0).")
     return targets, rows

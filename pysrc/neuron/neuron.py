@@ -1,12 +1,12 @@
 """The Neuron: a weighted sum of the inputs plus a bias, passed through an activation.
 
-    output = activation(z),  where  z = w·x + b = w_1 x_1 + w_2 x_2 + ... + w_n x_n + b
+output = activation(z),  where  z = w·x + b = w_1 x_1 + w_2 x_2 + ... + w_n x_n + b
 
-    >>> n = Neuron(weights=[0.5, -1.0], bias=1.0, activation="relu")
-    >>> n.weighted_sum([2.0, 3.0])   # 2.0 × 0.5 + 3.0 × (-1.0) + 1.0
-    -1.0
-    >>> n([2.0, 3.0])                # relu(-1.0)
-    0.0
+>>> n = Neuron(weights=[0.5, -1.0], bias=1.0, activation="relu")
+>>> n.weighted_sum([2.0, 3.0])   # 2.0 × 0.5 + 3.0 × (-1.0) + 1.0
+-1.0
+>>> n([2.0, 3.0])                # relu(-1.0)
+0.0
 """
 
 from __future__ import annotations

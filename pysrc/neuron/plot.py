@@ -232,7 +232,8 @@ class Plot:
         """A one-sentence text alternative for screen readers."""
         labels = [s.label for s in self.series if s.label]
         shown = f" Shows: {', '.join(labels)}." if labels else ""
-        return f"{self.y_label} against {self.x_label}, {self.x_label} from {format_number(self.x_range[0])} to {format_number(self.x_range[1])}.{shown}"
+        low, high = (format_number(x) for x in self.x_range)
+        return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}"
 
     def _box(self) -> tuple[float, float, float, float]:
         return (*self.x_range, *self.y_range)
@@ -241,18 +242,38 @@ class Plot:
         """Faint grid lines at the ticks, and stronger lines for x = 0 and y = 0."""
         grid = ET.SubElement(svg, "g", {"stroke": "currentColor", "stroke-opacity": "0.12", "stroke-width": "1"})
         for x in nice_ticks(*self.x_range):
-            ET.SubElement(grid, "line", _line_attributes(self._px(x), self._py(self.y_range[0]), self._px(x), self._py(self.y_range[1])))
+            ET.SubElement(
+                grid,
+                "line",
+                _line_attributes(self._px(x), self._py(self.y_range[0]), self._px(x), self._py(self.y_range[1])),
+            )
         for y in nice_ticks(*self.y_range):
-            ET.SubElement(grid, "line", _line_attributes(self._px(self.x_range[0]), self._py(y), self._px(self.x_range[1]), self._py(y)))
+            ET.SubElement(
+                grid,
+                "line",
+                _line_attributes(self._px(self.x_range[0]), self._py(y), self._px(self.x_range[1]), self._py(y)),
+            )
         zero = ET.SubElement(svg, "g", {"stroke": "currentColor", "stroke-opacity": "0.45", "stroke-width": "1"})
         if self.x_range[0] < 0 < self.x_range[1]:
-            ET.SubElement(zero, "line", _line_attributes(self._px(0), self._py(self.y_range[0]), self._px(0), self._py(self.y_range[1])))
+            ET.SubElement(
+                zero,
+                "line",
+                _line_attributes(self._px(0), self._py(self.y_range[0]), self._px(0), self._py(self.y_range[1])),
+            )
         if self.y_range[0] < 0 < self.y_range[1]:
-            ET.SubElement(zero, "line", _line_attributes(self._px(self.x_range[0]), self._py(0), self._px(self.x_range[1]), self._py(0)))
+            ET.SubElement(
+                zero,
+                "line",
+                _line_attributes(self._px(self.x_range[0]), self._py(0), self._px(self.x_range[1]), self._py(0)),
+            )
 
     def _draw_area(self, svg: ET.Element, series: Series) -> None:
         if len(series.points) >= 3:
-            attributes = {"points": self._coords(series.points), "fill": series.color, "fill-opacity": f"{series.opacity:g}"}
+            attributes = {
+                "points": self._coords(series.points),
+                "fill": series.color,
+                "fill-opacity": f"{series.opacity:g}",
+            }
             ET.SubElement(svg, "polygon", attributes)
 
     def _draw_line(self, svg: ET.Element, series: Series) -> None:
@@ -272,11 +293,17 @@ class Plot:
         x_low, x_high = self.x_range
         y_low, y_high = self.y_range
         axes = ET.SubElement(svg, "g", {"stroke": "currentColor", "fill": "none", "stroke-width": "1"})
-        ET.SubElement(axes, "rect", {"x": f"{LEFT}", "y": f"{TOP}", "width": f"{WIDTH - LEFT - RIGHT}", "height": f"{HEIGHT - TOP - BOTTOM}"})
+        ET.SubElement(
+            axes,
+            "rect",
+            {"x": f"{LEFT}", "y": f"{TOP}", "width": f"{WIDTH - LEFT - RIGHT}", "height": f"{HEIGHT - TOP - BOTTOM}"},
+        )
         text = ET.SubElement(svg, "g", {"fill": "currentColor"})
         x_ticks, y_ticks = nice_ticks(x_low, x_high), nice_ticks(y_low, y_high)
         for x in x_ticks:
-            ET.SubElement(axes, "line", _line_attributes(self._px(x), HEIGHT - BOTTOM, self._px(x), HEIGHT - BOTTOM + 5))
+            ET.SubElement(
+                axes, "line", _line_attributes(self._px(x), HEIGHT - BOTTOM, self._px(x), HEIGHT - BOTTOM + 5)
+            )
             _text(text, tick_label(x, nice_step(x_high - x_low)), self._px(x), HEIGHT - BOTTOM + 18, "middle")
         for y in y_ticks:
             ET.SubElement(axes, "line", _line_attributes(LEFT - 5, self._py(y), LEFT, self._py(y)))
@@ -298,9 +325,26 @@ class Plot:
                     attributes["stroke-dasharray"] = series.dash
                 ET.SubElement(legend, "line", attributes)
             elif series.kind == "points":
-                _marker(ET.SubElement(legend, "g", {"fill": series.color, "stroke": "currentColor"}), series.marker, x + 12, y, 6)
+                _marker(
+                    ET.SubElement(legend, "g", {"fill": series.color, "stroke": "currentColor"}),
+                    series.marker,
+                    x + 12,
+                    y,
+                    6,
+                )
             else:
-                ET.SubElement(legend, "rect", {"x": f"{x + 4}", "y": f"{y - 7}", "width": "16", "height": "14", "fill": series.color, "fill-opacity": f"{series.opacity:g}"})
+                ET.SubElement(
+                    legend,
+                    "rect",
+                    {
+                        "x": f"{x + 4}",
+                        "y": f"{y - 7}",
+                        "width": "16",
+                        "height": "14",
+                        "fill": series.color,
+                        "fill-opacity": f"{series.opacity:g}",
+                    },
+                )
             _text(legend, series.label, x + 32, y + 4, "start")
             y += 20
 
@@ -319,7 +363,11 @@ def _text(parent: ET.Element, content: str, x: float, y: float, anchor: str) -> 
 def _marker(parent: ET.Element, shape: str, x: float, y: float, size: float) -> None:
     """A circle or a square centred on (x, y)."""
     if shape == "square":
-        ET.SubElement(parent, "rect", {"x": f"{x - size:.2f}", "y": f"{y - size:.2f}", "width": f"{2 * size:g}", "height": f"{2 * size:g}"})
+        ET.SubElement(
+            parent,
+            "rect",
+            {"x": f"{x - size:.2f}", "y": f"{y - size:.2f}", "width": f"{2 * size:g}", "height": f"{2 * size:g}"},
+        )
     else:
         ET.SubElement(parent, "circle", {"cx": f"{x:.2f}", "cy": f"{y:.2f}", "r": f"{size:g}"})
 
@@ -377,7 +425,10 @@ def plot_functions(
     curves = {label: _sample(f, xs) for label, f in _named(functions).items()}
     ys = [y for points in curves.values() for _, y in points if math.isfinite(y)] or [0.0]
     y_low, y_high = padded_range(ys)
-    y_range = (y_low if y_min is None else check_number(y_min, "y_min"), y_high if y_max is None else check_number(y_max, "y_max"))
+    y_range = (
+        y_low if y_min is None else check_number(y_min, "y_min"),
+        y_high if y_max is None else check_number(y_max, "y_max"),
+    )
     if not y_range[0] < y_range[1]:
         raise ValueError(f"y_min must be smaller than y_max, but they are {y_range[0]} and {y_range[1]}.")
     plot = Plot(title, x_label, y_label, (low, high), y_range)
@@ -392,7 +443,9 @@ def _line_label(weight: float, bias: float) -> str:
     return f"z = {format_number(weight)}x" + (f" {sign} {format_number(abs(bias))}" if bias != 0 else "")
 
 
-def plot_lines(lines: list[tuple[float, float]], x_min: float = -5.0, x_max: float = 5.0, title: str = "Lines z = w·x + b") -> Plot:
+def plot_lines(
+    lines: list[tuple[float, float]], x_min: float = -5.0, x_max: float = 5.0, title: str = "Lines z = w·x + b"
+) -> Plot:
     """Straight lines z = w·x + b, one per (w, b) pair: see how the weight tilts and the bias lifts."""
     functions = {}
     for number, pair in enumerate(lines, start=1):
@@ -412,12 +465,16 @@ def plot_loss(history: History | list[float], title: str = "Training loss") -> P
     if points[-1][0] != len(losses) - 1:
         points.append((float(len(losses) - 1), losses[-1]))  # always show the final loss
     x_high = max(1.0, len(losses) - 1.0)
-    plot = Plot(title, "epoch", name.replace("_", " "), (0.0, x_high), (min(0.0, min(losses)), max(losses) * 1.05 or 1.0))
+    plot = Plot(
+        title, "epoch", name.replace("_", " "), (0.0, x_high), (min(0.0, min(losses)), max(losses) * 1.05 or 1.0)
+    )
     plot.add_line(points, name.replace("_", " "))
     return plot
 
 
-def plot_decision_boundary(neuron: Neuron, X: list[list[float]], y: list[float], title: str = "Decision boundary") -> Plot:
+def plot_decision_boundary(
+    neuron: Neuron, X: list[list[float]], y: list[float], title: str = "Decision boundary"
+) -> Plot:
     """A 2-input neuron's data and decision: points coloured by label, the line w·x + b = 0, and both sides shaded.
 
     The boundary is where z = w1·x1 + w2·x2 + b = 0; on the shaded side marked
@@ -445,7 +502,9 @@ def plot_decision_boundary(neuron: Neuron, X: list[list[float]], y: list[float],
     return plot
 
 
-def _boundary_segment(w1: float, w2: float, b: float, x_range: tuple[float, float], y_range: tuple[float, float]) -> list[Point]:
+def _boundary_segment(
+    w1: float, w2: float, b: float, x_range: tuple[float, float], y_range: tuple[float, float]
+) -> list[Point]:
     """Two points of the line w1·x1 + w2·x2 + b = 0 across the plot, or [] if there is no line (w = 0)."""
     if w1 == 0 and w2 == 0:
         return []

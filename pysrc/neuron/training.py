@@ -92,10 +92,8 @@ def _dataset(neuron: Neuron, X: list[list[float]], y: list[float]) -> tuple[list
     labels = check_numbers(y, "the labels y", "label")
     check_same_length(rows, labels, "row{s} in X", "label{s} in y")
     if len(rows[0]) != len(neuron.weights):
-        raise ValueError(
-            f"Each row of X has {count(len(rows[0]), 'value{s}')} but the neuron has {count(len(neuron.weights), 'weight{s}')}: "
-            "give one input per weight."
-        )
+        values, weights = count(len(rows[0]), "value{s}"), count(len(neuron.weights), "weight{s}")
+        raise ValueError(f"Each row of X has {values} but the neuron has {weights}: give one input per weight.")
     return rows, labels
 
 
@@ -170,7 +168,9 @@ def _check_settings(learning_rate: float, epochs: int, print_every: int | None) 
         raise ValueError(f"The learning rate must be a positive number (such as 0.1), not {learning_rate}.")
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
         raise ValueError(f"epochs must be a whole number of at least 0 (such as 1000), not {epochs!r}.")
-    if print_every is not None and (isinstance(print_every, bool) or not isinstance(print_every, int) or print_every < 1):
+    if print_every is not None and (
+        isinstance(print_every, bool) or not isinstance(print_every, int) or print_every < 1
+    ):
         raise ValueError(f"print_every must be a whole number of at least 1 (or None), not {print_every!r}.")
     return rate
 

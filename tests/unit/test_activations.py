@@ -4,9 +4,8 @@ import math
 import warnings
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from neuron import activations
 from neuron.activations import (
     ACTIVATIONS,
@@ -62,9 +61,7 @@ def test_every_derivative_matches_finite_differences(name, z):
 @settings(max_examples=100, deadline=None)
 @given(z=away_from_kinks, slope=st.floats(0.0, 0.5))
 def test_leaky_relu_derivative_for_any_slope(z, slope):
-    assert_matches_finite_difference(
-        lambda v: leaky_relu_derivative(v, slope), lambda v: leaky_relu(v, slope), z
-    )
+    assert_matches_finite_difference(lambda v: leaky_relu_derivative(v, slope), lambda v: leaky_relu(v, slope), z)
 
 
 @settings(max_examples=100, deadline=None)
@@ -92,7 +89,7 @@ def test_values_worked_by_hand():
     assert relu(-1.0) == 0.0 and relu(2.5) == 2.5
     assert leaky_relu(-2.0) == pytest.approx(-0.02) and leaky_relu(-2.0, slope=0.1) == pytest.approx(-0.2)
     assert sigmoid(0) == 0.5
-    assert sigmoid(1.0) == pytest.approx(1 / (1 + math.e ** -1), rel=1e-15)
+    assert sigmoid(1.0) == pytest.approx(1 / (1 + math.e**-1), rel=1e-15)
     assert sigmoid(-2.0) == pytest.approx(1 / (1 + math.e**2), rel=1e-15)
     assert tanh(0.5) == pytest.approx((math.e**0.5 - math.e**-0.5) / (math.e**0.5 + math.e**-0.5), rel=1e-15)
     assert elu(-1.0) == pytest.approx(math.e**-1 - 1, rel=1e-15) and elu(2.0) == 2.0

@@ -4,7 +4,6 @@ import math
 import re
 
 import pytest
-
 from neuron import (
     OR,
     Neuron,
@@ -70,10 +69,12 @@ def test_inputs_that_are_not_a_list(n):
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [(math.nan, "Input 2 is NaN (not a number): every value must be a real number."),
-     (math.inf, "Input 2 is infinite or too large (inf): every value must be a finite number."),
-     (-math.inf, "Input 2 is infinite or too large (-inf)"),
-     (10**400, "Input 2 is infinite or too large (inf)")],
+    [
+        (math.nan, "Input 2 is NaN (not a number): every value must be a real number."),
+        (math.inf, "Input 2 is infinite or too large (inf): every value must be a finite number."),
+        (-math.inf, "Input 2 is infinite or too large (-inf)"),
+        (10**400, "Input 2 is infinite or too large (inf)"),
+    ],
 )
 def test_nan_and_infinity_in_the_inputs(n, value, message):
     with raises(ValueError, message):
@@ -124,14 +125,18 @@ def test_softmax_is_not_a_single_neuron_activation():
 
 
 def test_names_must_be_strings():
-    with raises(TypeError, "An activation is given by its name, a string such as 'sigmoid', not <built-in function abs>."):
+    with raises(
+        TypeError, "An activation is given by its name, a string such as 'sigmoid', not <built-in function abs>."
+    ):
         get_activation(abs)
     with raises(TypeError, "A loss is given by its name"):
         get_loss(None)
 
 
 def test_unknown_loss_lists_the_valid_names(n):
-    with raises(ValueError, f"Unknown loss 'mean_square_error'. Did you mean 'mean_squared_error'? Choose one of: {LOSS_NAMES}."):
+    with raises(
+        ValueError, f"Unknown loss 'mean_square_error'. Did you mean 'mean_squared_error'? Choose one of: {LOSS_NAMES}."
+    ):
         get_loss("mean_square_error")
     with raises(ValueError, f"Unknown loss 'cross'. Choose one of: {LOSS_NAMES}."):
         n.fit(*OR, loss="cross")
@@ -159,7 +164,9 @@ def test_labels_outside_0_and_1_for_binary_cross_entropy(n):
 
 
 def test_predictions_outside_0_and_1_for_binary_cross_entropy():
-    with raises(ValueError, "Binary cross-entropy needs predictions between 0 and 1 (probabilities), but prediction 2 is 1.5."):
+    with raises(
+        ValueError, "Binary cross-entropy needs predictions between 0 and 1 (probabilities), but prediction 2 is 1.5."
+    ):
         binary_cross_entropy([0, 1], [0.5, 1.5])
     relu_neuron = Neuron([2.0, 2.0], 0.0, activation="relu")
     with raises(ValueError, "A sigmoid (or softmax) output is always between 0 and 1."):
@@ -182,7 +189,9 @@ def test_rows_and_labels_of_different_lengths(n):
 
 
 def test_rows_of_different_lengths(n):
-    with raises(ValueError, "Row 1 of the inputs X has 2 values but row 2 has 3: every row needs the same number of values."):
+    with raises(
+        ValueError, "Row 1 of the inputs X has 2 values but row 2 has 3: every row needs the same number of values."
+    ):
         n.fit([[0, 1], [1, 0, 1]], [0, 1])
 
 
@@ -208,7 +217,11 @@ def test_categorical_labels():
 
 
 def test_a_single_neuron_cannot_use_a_categorical_loss(n):
-    with raises(ValueError, "categorical_cross_entropy compares a probability for each of several classes, but a single neuron has one output."):
+    with raises(
+        ValueError,
+        "categorical_cross_entropy compares a probability for each of several classes, "
+        "but a single neuron has one output.",
+    ):
         n.fit(*OR, loss="categorical_cross_entropy")
 
 

@@ -6,7 +6,6 @@ import warnings
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
 from neuron import losses
 from neuron.activations import sigmoid
 from neuron.losses import (
@@ -44,7 +43,9 @@ def assert_gradient_matches_finite_differences(name, y_true, y_pred):
     gradient = loss.gradient(y_true, y_pred)
     flat = [g for row in gradient for g in row] if isinstance(gradient[0], list) else gradient
     for position, analytic in enumerate(flat):
-        numeric = (loss.function(y_true, nudge(y_pred, position, H)) - loss.function(y_true, nudge(y_pred, position, -H))) / (2 * H)
+        numeric = (
+            loss.function(y_true, nudge(y_pred, position, H)) - loss.function(y_true, nudge(y_pred, position, -H))
+        ) / (2 * H)
         assert analytic == pytest.approx(numeric, rel=TOLERANCE, abs=TOLERANCE), (name, position)
 
 
@@ -136,7 +137,9 @@ def test_binary_cross_entropy_from_logits_gradient_is_prediction_minus_label(dat
     z = data.draw(st.lists(st.floats(-30, 30), min_size=n, max_size=n))
     gradient = binary_cross_entropy_from_logits_gradient(y, z)
     for i in range(n):
-        numeric = (binary_cross_entropy_from_logits(y, nudge(z, i, H)) - binary_cross_entropy_from_logits(y, nudge(z, i, -H))) / (2 * H)
+        numeric = (
+            binary_cross_entropy_from_logits(y, nudge(z, i, H)) - binary_cross_entropy_from_logits(y, nudge(z, i, -H))
+        ) / (2 * H)
         assert gradient[i] == pytest.approx(numeric, abs=TOLERANCE)
         assert gradient[i] == pytest.approx((sigmoid(z[i]) - y[i]) / n, rel=1e-12, abs=1e-300)
 
@@ -146,7 +149,9 @@ def test_binary_cross_entropy_from_logits_gradient_is_prediction_minus_label(dat
 def test_from_logits_equals_the_probability_form_where_no_clipping_happens(data, n):
     y = data.draw(st.lists(st.sampled_from([0, 1]), min_size=n, max_size=n))
     z = data.draw(st.lists(st.floats(-10, 10), min_size=n, max_size=n))  # further out, 1 - sigmoid(z) loses digits
-    assert binary_cross_entropy_from_logits(y, z) == pytest.approx(binary_cross_entropy(y, [sigmoid(v) for v in z]), rel=1e-9)
+    assert binary_cross_entropy_from_logits(y, z) == pytest.approx(
+        binary_cross_entropy(y, [sigmoid(v) for v in z]), rel=1e-9
+    )
 
 
 # --- values worked by hand ------------------------------------------------------------------
@@ -171,7 +176,9 @@ def test_gradients_worked_by_hand():
     assert losses.mean_absolute_error_gradient([1.0, 2.0, 3.0], [1.5, 1.0, 3.0]) == pytest.approx([1 / 3, -1 / 3, 0.0])
     assert losses.binary_cross_entropy_gradient([1], [0.8]) == pytest.approx([-1 / 0.8])
     assert losses.hinge_gradient([1, -1], [2.0, 0.5]) == pytest.approx([0.0, 0.5])
-    assert losses.sparse_categorical_cross_entropy_gradient([1], [[0.2, 0.5, 0.3]])[0] == pytest.approx([0.0, -2.0, 0.0])
+    assert losses.sparse_categorical_cross_entropy_gradient([1], [[0.2, 0.5, 0.3]])[0] == pytest.approx(
+        [0.0, -2.0, 0.0]
+    )
     assert losses.categorical_cross_entropy_gradient([[0, 1]], [[0.2, 0.5]])[0] == pytest.approx([0.0, -2.0])
 
 

@@ -1,12 +1,10 @@
 """The Neuron: forward pass worked by hand, random construction, parameters, repr, explain."""
 
-import math
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from neuron import Neuron, sigmoid
 from neuron.explain import Explanation, format_number
 
@@ -149,8 +147,17 @@ def test_explanation_is_a_string_that_displays_as_lines():
 
 @pytest.mark.parametrize(
     ("number", "text"),
-    [(1.0, "1.0"), (-3.0, "-3.0"), (70, "70.0"), (0.30000000000000004, "0.3"), (-0.0, "0.0"), (1e-7, "1e-07"),
-     (0.2689414213699951, "0.268941"), (1234567.0, "1234567.0"), (2.5e20, "2.5e+20")],
+    [
+        (1.0, "1.0"),
+        (-3.0, "-3.0"),
+        (70, "70.0"),
+        (0.30000000000000004, "0.3"),
+        (-0.0, "0.0"),
+        (1e-7, "1e-07"),
+        (0.2689414213699951, "0.268941"),
+        (1234567.0, "1234567.0"),
+        (2.5e20, "2.5e+20"),
+    ],
 )
 def test_format_number(number, text):
     assert format_number(number) == text

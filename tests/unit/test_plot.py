@@ -6,17 +6,16 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-import pytest
-
 import neuron
+import pytest
 from neuron import OR, Neuron, elu, identity, leaky_relu, relu, sigmoid, step, tanh
 from neuron.plot import (
+    BOTTOM,
     HEIGHT,
     LEFT,
     PALETTE,
     RIGHT,
     TOP,
-    BOTTOM,
     WIDTH,
     Plot,
     clip_polygon,
@@ -30,7 +29,15 @@ from neuron.plot import (
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
-ACTIVATIONS = {"identity": identity, "step": step, "relu": relu, "leaky_relu": leaky_relu, "sigmoid": sigmoid, "tanh": tanh, "elu": elu}
+ACTIVATIONS = {
+    "identity": identity,
+    "step": step,
+    "relu": relu,
+    "leaky_relu": leaky_relu,
+    "sigmoid": sigmoid,
+    "tanh": tanh,
+    "elu": elu,
+}
 
 
 def parse(plot):
@@ -88,11 +95,24 @@ def test_all_curves_stay_inside_the_plotting_area():
 
 def test_output_is_deterministic_within_and_across_processes():
     assert [p.to_svg() for p in all_plots()] == [p.to_svg() for p in all_plots()]
-    script = "import hashlib, sys; sys.path.insert(0, sys.argv[1]); from test_plot import all_plots; print(hashlib.sha256(''.join(p.to_svg() for p in all_plots()).encode()).hexdigest())"
+    script = (
+        "import hashlib, sys; sys.path.insert(0, sys.argv[1]); from test_plot import all_plots; "
+        "print(hashlib.sha256(''.join(p.to_svg() for p in all_plots()).encode()).hexdigest())"
+    )
     digests = set()
     for seed in ("1", "2"):
-        environment = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=os.pathsep.join([os.path.dirname(os.path.dirname(neuron.__file__)), os.path.dirname(__file__)]))
-        result = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)], capture_output=True, text=True, env=environment, check=True)
+        environment = dict(
+            os.environ,
+            PYTHONHASHSEED=seed,
+            PYTHONPATH=os.pathsep.join([os.path.dirname(os.path.dirname(neuron.__file__)), os.path.dirname(__file__)]),
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, os.path.dirname(__file__)],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=True,
+        )
         digests.add(result.stdout.strip())
     assert len(digests) == 1
 

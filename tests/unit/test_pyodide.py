@@ -10,9 +10,8 @@ import pathlib
 import shutil
 import subprocess
 
-import pytest
-
 import neuron
+import pytest
 
 PACKAGE = pathlib.Path(neuron.__file__).parent
 PYODIDE = PACKAGE.parent.parent / "node_modules" / "pyodide"
@@ -59,7 +58,9 @@ def pyodide_run(tmp_path_factory):
     script = tmp_path_factory.mktemp("pyodide") / "run.mjs"
     script.write_text(RUNNER, encoding="utf-8")
     code = FINGERPRINT + "\nimport neuron.selfcheck\nneuron.selfcheck.main()\n"
-    result = subprocess.run([node, str(script), str(PYODIDE), str(PACKAGE), code], capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [node, str(script), str(PYODIDE), str(PACKAGE), code], capture_output=True, text=True, timeout=180
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 

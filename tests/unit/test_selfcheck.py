@@ -3,7 +3,6 @@
 import time
 
 import pytest
-
 from neuron import activations, selfcheck
 
 
@@ -12,7 +11,13 @@ def test_every_selfcheck_passes():
     assert len(results) >= 20
     assert [r for r in results if not r.passed] == []
     names = [r.name for r in results]
-    for expected in ("sigmoid derivative", "binary_cross_entropy gradient", "stability", "hand-worked examples", "OR training"):
+    for expected in (
+        "sigmoid derivative",
+        "binary_cross_entropy gradient",
+        "stability",
+        "hand-worked examples",
+        "OR training",
+    ):
         assert expected in names
 
 

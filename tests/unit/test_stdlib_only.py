@@ -11,8 +11,25 @@ PACKAGE = pathlib.Path(neuron.__file__).parent
 MODULES = sorted(PACKAGE.glob("*.py"))
 
 #: Modules that do not work, or make no sense, in Pyodide (WebAssembly in a browser tab).
-NOT_IN_THE_BROWSER = {"threading", "_thread", "multiprocessing", "concurrent", "subprocess", "socket", "ssl",
-                      "asyncio", "signal", "os", "pathlib", "shutil", "tempfile", "io", "sqlite3", "tkinter", "ctypes"}
+NOT_IN_THE_BROWSER = {
+    "threading",
+    "_thread",
+    "multiprocessing",
+    "concurrent",
+    "subprocess",
+    "socket",
+    "ssl",
+    "asyncio",
+    "signal",
+    "os",
+    "pathlib",
+    "shutil",
+    "tempfile",
+    "io",
+    "sqlite3",
+    "tkinter",
+    "ctypes",
+}
 
 IMPORT_EVERYTHING = """
 import sys
@@ -31,7 +48,9 @@ def test_imports_and_runs_with_the_standard_library_alone():
     # -I: ignore PYTHONPATH and the user's site-packages; -S: not even the site-packages directory.
     result = subprocess.run(
         [sys.executable, "-I", "-S", "-c", IMPORT_EVERYTHING, str(PACKAGE.parent)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "NON-STDLIB: []" in result.stdout, result.stdout
@@ -58,7 +77,9 @@ def test_every_import_in_the_source_is_standard_library_and_browser_safe():
 def test_no_file_or_console_input():
     for path in MODULES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+        calls = {
+            node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
         assert not calls & {"open", "input", "exec", "eval", "__import__"}, path.name
 
 
