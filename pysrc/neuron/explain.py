@@ -16,6 +16,7 @@ values themselves are computed exactly as the neuron computes them.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from .arithmetic import add_up
@@ -48,6 +49,8 @@ class Explanation(str):
 
 def format_number(x: float) -> str:
     """A number as a learner writes it: 2.0, -3.0, 0.268941, 1e-07 (up to 6 significant digits)."""
+    if not math.isfinite(x):
+        return str(x)  # inf, -inf or nan
     if x == 0:
         return "0.0"  # also for -0.0, which would only confuse
     if x == int(x) and abs(x) < 1e15:

@@ -1,5 +1,6 @@
 """The Neuron: forward pass worked by hand, random construction, parameters, repr, explain."""
 
+import math
 from fractions import Fraction
 
 import pytest
@@ -156,8 +157,26 @@ def test_explanation_is_a_string_that_displays_as_lines():
         (1e-7, "1e-07"),
         (0.2689414213699951, "0.268941"),
         (1234567.0, "1234567.0"),
+        (math.inf, "inf"),
+        (-math.inf, "-inf"),
         (2.5e20, "2.5e+20"),
     ],
 )
 def test_format_number(number, text):
     assert format_number(number) == text
+
+
+def test_explain_survives_an_overflowing_product():
+    text = Neuron([1e200], 0.0, activation="identity").explain([1e200])
+    assert "1e+200 × 1e+200 = inf" in text and text.endswith("output: inf")
+
+
+def test_the_examples_in_the_docstrings_are_true():
+    import doctest
+
+    import neuron.explain
+    import neuron.neuron
+
+    for module in (neuron.neuron, neuron.explain):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__
