@@ -1,0 +1,1 @@
+"""Unit tests of the teaching package `neuron` (numerics, errors, plots, stdlib-only, Pyodide parity)."""
