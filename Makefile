@@ -1,0 +1,50 @@
+# Entry points used by the README and CI. Each target installs what it needs.
+#   make serve   set up, then serve the site at http://127.0.0.1:8000 with live reload
+#   make test    set up (and a Chromium if none is present), then run every test
+#   make build   set up, then write the static site to site/
+#   make bench   set up, then print the runtime's speed and size figures
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+WEB_SOURCES := $(shell find web -type f) package.json
+
+.PHONY: serve build test bench setup chromium clean
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium
+	$(BIN)/python -m pytest
+
+bench: setup chromium
+	$(BIN)/python benchmarks/runtime.py
+
+setup: $(VENV)/.installed node_modules/.installed build/web/.built
+
+$(VENV)/.installed: pyproject.toml
+	scripts/ensure-system.sh python
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	scripts/ensure-system.sh node
+	npm ci --no-audit --no-fund
+	touch $@
+
+build/web/.built: node_modules/.installed $(WEB_SOURCES)
+	npm run build
+	touch $@
+
+chromium: $(VENV)/.installed
+	scripts/ensure-system.sh chromium
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,14 @@
+"""Settings of the ``course`` MkDocs plugin."""
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class CourseConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    #: Where `npm ci` put the pyodide package.
+    pyodide_dir = opt.Type(str, default="node_modules/pyodide")
+    #: Where `npm run build` (esbuild) wrote the browser bundle.
+    bundle_dir = opt.Type(str, default="build/web")
+    #: Python packages (importable at build time) shipped to the browser.
+    python_packages = opt.ListOfItems(opt.Type(str), default=["neuron", "coursekit"])

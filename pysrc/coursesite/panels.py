@@ -1,0 +1,127 @@
+"""The ```` ```panel ```` fence: a runnable code panel, written in Markdown.
+
+````markdown
+```panel title="Your first neuron" expect="output: 0.0"
+from neuron import Neuron
+print(Neuron([0.5, -1.0], 1.0, activation="relu").explain([2.0, 3.0]))
+```
+````
+
+Options (all optional):
+
+``title``
+    Shown above the editor and used in the panel's accessible name.
+``id``
+    Where the learner's edits are saved (default: the page's path and the
+    panel's number). Give one to keep edits when panels are reordered.
+``expect``
+    Text the output must contain. The test suite runs every panel, in CPython
+    and in the browser, and checks it.
+``raises``
+    The exception the code is meant to end with (a lesson about errors).
+``timeout``
+    Seconds before a run is stopped (default 10, at most 300).
+
+Mistakes (an unknown option, an empty panel, a duplicate id, a bad timeout)
+are reported as errors naming the page, so ``mkdocs build --strict`` fails.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from . import context
+
+FENCE_NAME = "panel"
+OPTIONS = ("title", "id", "expect", "raises", "timeout")
+DEFAULT_TIMEOUT = 10
+MAX_TIMEOUT = 300
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def validate(language: str, inputs: dict, options: dict, attrs: dict, md) -> bool:
+    """Accept every fence named ``panel``; the formatter judges its options.
+
+    (A validator that returns False makes superfences fall back silently to a
+    plain code block, which would hide the author's mistake.)
+    """
+    options.update(inputs)
+    return True
+
+
+def format_panel(src: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
+    page = context.current()
+    number = page.next_number("panel")
+    problems = _problems(src, options, page)
+    if problems:
+        messages = [page.error(f"code panel {number}: {problem}") for problem in problems]
+        return _error_box(messages)
+    element = _panel_element(src, options, page, number)
+    page.widgets.append({"kind": "panel", "number": number, "id": element.get("data-panel-id"), "code": src, **options})
+    return etree.tostring(element, encoding="unicode", method="html")
+
+
+def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
+    problems = []
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        problems.append(f"unknown option {', '.join(map(repr, unknown))}; panels take {', '.join(OPTIONS)}")
+    if not src.strip():
+        problems.append("the panel has no code")
+    if "timeout" in options:
+        try:
+            seconds = float(options["timeout"])
+        except ValueError:
+            seconds = -1
+        if not 0 < seconds <= MAX_TIMEOUT:
+            problems.append(f"timeout must be a number of seconds from 1 to {MAX_TIMEOUT}, not {options['timeout']!r}")
+    if "id" in options:
+        if not ID_PATTERN.match(options["id"]):
+            problems.append(f"id {options['id']!r} must use only lowercase letters, digits, '-' and '_'")
+        elif options["id"] in page.ids:
+            problems.append(f"id {options['id']!r} is used twice on this page")
+        page.ids.add(options["id"])
+    for name in ("title", "expect", "raises"):
+        if name in options and not options[name].strip():
+            problems.append(f"{name} is empty")
+    return problems
+
+
+def _panel_element(src: str, options: dict, page: context.PageContext, number: int) -> etree.Element:
+    title = options.get("title", "").strip()
+    panel_id = f"{page.stem}/{options['id']}" if "id" in options else f"{page.stem}#{number}"
+    section = etree.Element(
+        "section",
+        {
+            "class": "course-panel",
+            "aria-label": f"Code panel: {title}" if title else f"Code panel {number}",
+            "data-panel-id": panel_id,
+            "data-timeout": str(options.get("timeout", DEFAULT_TIMEOUT)),
+        },
+    )
+    for name in ("expect", "raises"):
+        if name in options:
+            section.set(f"data-{name}", options[name])
+    if title:
+        heading = etree.SubElement(section, "p", {"class": "course-panel__title"})
+        heading.text = title
+    pre = etree.SubElement(section, "pre", {"class": "course-panel__starter"})
+    code = etree.SubElement(pre, "code", {"class": "language-python"})
+    code.text = src.rstrip("\n") + "\n"
+    return section
+
+
+def _error_box(messages: list[str]) -> str:
+    box = etree.Element("div", {"class": "admonition failure course-author-error", "role": "alert"})
+    heading = etree.SubElement(box, "p", {"class": "admonition-title"})
+    heading.text = "This code panel has a mistake"
+    for message in messages:
+        line = etree.SubElement(box, "p")
+        line.text = message
+    return etree.tostring(box, encoding="unicode", method="html")
+
+
+def fence_config() -> dict:
+    """The superfences ``custom_fences`` entry for code panels."""
+    return {"name": FENCE_NAME, "class": "course-panel", "validator": validate, "format": format_panel}

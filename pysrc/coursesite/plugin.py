@@ -1,0 +1,148 @@
+"""The ``course`` MkDocs plugin: ships a Python runtime with the site.
+
+At build time it
+- registers the ```` ```panel ```` fence with pymdownx.superfences;
+- reports author mistakes found by the fences as errors naming the page;
+- copies the browser bundle (esbuild's output), the self-hosted Pyodide from
+  npm, and a zip of the course's Python packages to ``assets/course/``;
+- writes the versioned names of those files into every page's head, where the
+  browser code finds them, so nothing is ever fetched from another origin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import logging
+import shutil
+import zipfile
+from importlib.util import find_spec
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from . import context, panels
+from .config import CourseConfig
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+ASSETS = "assets/course"
+#: What the browser fetches to boot Pyodide (see PLATFORM.md).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+SUPERFENCES = "pymdownx.superfences"
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self._register_fence(config)
+        config.extra_css.append(f"{ASSETS}/course-style.css")
+        script = ExtraScriptValue(f"{ASSETS}/course.js")
+        script.type = "module"
+        config.extra_javascript.append(script)
+        return config
+
+    def _register_fence(self, config) -> None:
+        if SUPERFENCES not in config.markdown_extensions:
+            config.markdown_extensions.append(SUPERFENCES)
+        fences = config.mdx_configs.setdefault(SUPERFENCES, {}).setdefault("custom_fences", [])
+        fences[:] = [fence for fence in fences if fence.get("name") != panels.FENCE_NAME]
+        fences.append(panels.fence_config())
+
+    def on_pre_build(self, config):
+        if not self.config.enabled:
+            return
+        root = Path(config.config_file_path).parent
+        self.bundle_dir = _require_dir(root / self.config.bundle_dir, "the browser bundle", "npm ci && npm run build")
+        self.pyodide_dir = _require_dir(root / self.config.pyodide_dir, "Pyodide", "npm ci")
+        self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
+        self.package_zip = python_package_zip(self.config.python_packages)
+        digest = hashlib.sha256(self.package_zip).hexdigest()[:12]
+        self.runtime = {
+            "pyodide": f"pyodide/{self.pyodide_version}/",
+            "package": f"python/course-{digest}.zip",
+        }
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.config.enabled:
+            context.begin(page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html_text, page, config, files):
+        finished = context.end()
+        for message in finished.errors if finished else ():
+            log.error(message)
+        return html_text
+
+    def on_post_page(self, output, page, config):
+        if not self.config.enabled:
+            return output
+        meta = f'<meta name="course-runtime" content="{html.escape(json.dumps(self.runtime))}">'
+        return output.replace("</head>", f"{meta}\n</head>", 1)
+
+    def on_post_build(self, config):
+        if not self.config.enabled:
+            return
+        assets = Path(config.site_dir) / ASSETS
+        _copy_tree(self.bundle_dir, assets)
+        for name in PYODIDE_FILES:
+            _copy_file(self.pyodide_dir / name, assets / self.runtime["pyodide"] / name)
+        target = assets / self.runtime["package"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(self.package_zip)
+
+    def on_serve(self, server, config, builder):
+        root = Path(config.config_file_path).parent
+        for path in [root / self.config.bundle_dir, *map(_package_dir, self.config.python_packages)]:
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _require_dir(path: Path, what: str, command: str) -> Path:
+    if not path.is_dir():
+        raise PluginError(f"course plugin: {what} is missing at {path}. Run `{command}` (or `make build`) first.")
+    return path
+
+
+def _package_dir(name: str) -> Path:
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise PluginError(f"course plugin: cannot find the Python package {name!r}. Run `pip install -e .` first.")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def python_package_zip(names: list[str]) -> bytes:
+    """A zip of the packages' source files, byte-for-byte the same for the same sources."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            package = _package_dir(name)
+            for path in sorted(package.rglob("*.py")):
+                if "__pycache__" in path.parts:
+                    continue
+                entry = zipfile.ZipInfo(f"{name}/{path.relative_to(package).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(entry, path.read_bytes())
+    return buffer.getvalue()
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy unless an identical-looking copy is already there (mkdocs serve rebuilds often)."""
+    if not source.is_file():
+        raise PluginError(f"course plugin: {source} is missing. Run `npm ci` first.")
+    if target.is_file() and target.stat().st_size == source.stat().st_size and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    for path in source.rglob("*"):
+        if path.is_file():
+            _copy_file(path, target / path.relative_to(source))

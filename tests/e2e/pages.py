@@ -1,0 +1,62 @@
+"""Page objects: a lesson page and its code panels, found by role and name."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+#: A cold Pyodide boot takes 2-3 s here; leave room for a loaded machine.
+BOOT_TIMEOUT = 60_000
+RUN_TIMEOUT = 20_000
+READY = re.compile(r"^Ready")
+
+
+class Panel:
+    def __init__(self, page: Page, root: Locator) -> None:
+        self.page = page
+        self.root = root
+        self.run_button = root.get_by_role("button", name="Run", exact=True)
+        self.stop_button = root.get_by_role("button", name="Stop", exact=True)
+        self.reset_button = root.get_by_role("button", name="Reset", exact=True)
+        self.output = root.get_by_role("log", name="Output")
+        self.status = root.get_by_role("status")
+        self.editor = root.get_by_role("textbox")
+
+    def wait_ready(self) -> "Panel":
+        expect(self.status).to_have_text(READY, timeout=BOOT_TIMEOUT)
+        return self
+
+    def set_code(self, code: str) -> "Panel":
+        """Replace the editor's text as a paste would."""
+        self.editor.click()
+        self.page.keyboard.press("ControlOrMeta+a")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.insert_text(code)
+        return self
+
+    def run(self) -> "Panel":
+        self.run_button.click()
+        return self
+
+    def expect_output(self, text: str | re.Pattern, timeout: int = RUN_TIMEOUT) -> None:
+        expect(self.output).to_contain_text(text, timeout=timeout)
+
+    def expect_status(self, text: str | re.Pattern, timeout: int = RUN_TIMEOUT) -> None:
+        expect(self.status).to_have_text(text, timeout=timeout)
+
+
+class Lesson:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self, path: str) -> "Lesson":
+        self.page.goto(path)
+        return self
+
+    @property
+    def panels(self) -> Locator:
+        return self.page.locator("section.course-panel")
+
+    def panel(self, index: int = 0) -> Panel:
+        return Panel(self.page, self.panels.nth(index))

@@ -1,0 +1,62 @@
+"""A static server for the built site, the way a plain static host serves it.
+
+One server answers three ways, so one build covers them all:
+- ``/…``          the site at the root of the origin;
+- ``/course/…``   the same files under a sub-path;
+- ``/isolated/…`` the same files with COOP/COEP headers (cross-origin isolated,
+  so the runner can use Pyodide's interrupt buffer).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SUB_PATH = "/course/"
+ISOLATED = "/isolated/"
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
+
+    def translate_path(self, path: str) -> str:
+        for prefix in (SUB_PATH, ISOLATED):
+            if path.startswith(prefix):
+                path = "/" + path[len(prefix):]
+                break
+        return super().translate_path(path)
+
+    def end_headers(self) -> None:
+        if self.path.startswith(ISOLATED):
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # keep test output quiet
+        pass
+
+
+class SiteServer:
+    def __init__(self, root: Path, port: int = 0) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(root)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,32 @@
+// Entry point: mount every widget on the page, and again after each of
+// Material's instant navigations (document$ emits the new document).
+import { mountPanel } from "./panel/panel.js";
+import { getRunner } from "./runner/index.js";
+
+// One table maps a selector to the function that brings it to life.
+const MOUNTS = [[".course-panel", mountPanel]];
+
+function mountAll(root = document) {
+  let mounted = 0;
+  for (const [selector, mount] of MOUNTS) {
+    for (const element of root.querySelectorAll(selector)) {
+      if (element.dataset.mounted) continue;
+      element.dataset.mounted = "true";
+      try {
+        mount(element);
+        mounted += 1;
+      } catch (error) {
+        console.error(`Could not set up ${selector}:`, error);
+      }
+    }
+  }
+  // Pages with code start Python in the background at once, so the first Run is quick.
+  if (root.querySelector(".course-panel")) getRunner().boot().catch(() => {});
+  return mounted;
+}
+
+if (globalThis.document$?.subscribe) {
+  globalThis.document$.subscribe(() => mountAll());
+} else {
+  mountAll();
+}

@@ -1,0 +1,127 @@
+// A panel's output area: streamed text (stdout, stderr in its own style),
+// pictures, tracebacks and notes. DOM writes are batched per animation frame,
+// so a flood of output never freezes the page.
+
+const PAGE_LIMIT = 200_000; // characters kept on the page per run
+
+export class OutputArea {
+  constructor(element) {
+    this.element = element;
+    this.pending = [];
+    this.frame = 0;
+    this.chars = 0;
+    this.cut = false;
+  }
+
+  clear() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pending = [];
+    this.chars = 0;
+    this.cut = false;
+    this.element.replaceChildren();
+    this.element.classList.add("course-output--empty");
+  }
+
+  /** Queue streamed text; stream is "stdout" or "stderr". */
+  text(stream, text) {
+    if (this.cut) return;
+    const room = PAGE_LIMIT - this.chars;
+    if (text.length > room) {
+      text = text.slice(0, room);
+      this.cut = true;
+    }
+    this.chars += text.length;
+    this.pending.push(() => this.appendText(stream, text));
+    if (this.cut) this.note(`Output truncated: only the first ${PAGE_LIMIT.toLocaleString("en")} characters are shown.`);
+    this.schedule();
+  }
+
+  truncated(limit) {
+    if (this.cut) return;
+    this.cut = true;
+    this.note(`Output truncated: only the first ${limit.toLocaleString("en")} characters are shown.`);
+  }
+
+  display(mime, data) {
+    this.pending.push(() => this.appendFigure(mime, data));
+    this.schedule();
+  }
+
+  error(text) {
+    this.pending.push(() => this.appendBlock("course-output__error", text));
+    this.schedule();
+  }
+
+  note(text) {
+    this.pending.push(() => this.appendBlock("course-output__note", text));
+    this.schedule();
+  }
+
+  schedule() {
+    this.frame ||= requestAnimationFrame(() => this.flush());
+  }
+
+  /** Write everything queued now (also called when a run ends). */
+  flush() {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const work = this.pending;
+    this.pending = [];
+    if (work.length) this.element.classList.remove("course-output--empty");
+    for (const write of work) write();
+  }
+
+  appendText(stream, text) {
+    let pre = this.element.lastElementChild;
+    if (!pre || !pre.classList.contains("course-output__text")) {
+      pre = this.element.appendChild(document.createElement("pre"));
+      pre.className = "course-output__text";
+    }
+    let span = pre.lastElementChild;
+    if (!span || span.dataset.stream !== stream) {
+      span = pre.appendChild(document.createElement("span"));
+      span.dataset.stream = stream;
+      span.className = `course-output__${stream}`;
+    }
+    span.append(text);
+  }
+
+  appendBlock(className, text) {
+    const pre = this.element.appendChild(document.createElement("pre"));
+    pre.className = className;
+    pre.textContent = text;
+  }
+
+  appendFigure(mime, data) {
+    const figure = this.element.appendChild(document.createElement("div"));
+    figure.className = "course-output__figure";
+    const safe = sanitize(mime, data);
+    if (safe) figure.append(safe);
+    else figure.textContent = `(a ${mime} picture that could not be shown)`;
+  }
+}
+
+const FORBIDDEN = "script, iframe, object, embed, foreignObject, link, meta, style[src]";
+
+/** Parse SVG or HTML from the learner's code and drop anything that could run. */
+export function sanitize(mime, data) {
+  const type = mime === "image/svg+xml" ? "image/svg+xml" : "text/html";
+  const parsed = new DOMParser().parseFromString(data, type);
+  if (parsed.querySelector("parsererror")) return null;
+  const root = type === "image/svg+xml" ? parsed.documentElement : parsed.body;
+  root.querySelectorAll(FORBIDDEN).forEach((node) => node.remove());
+  for (const node of [root, ...root.querySelectorAll("*")]) {
+    for (const attribute of [...node.attributes]) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value.trim().toLowerCase();
+      if (name.startsWith("on") || ((name === "href" || name === "xlink:href" || name === "src") && value.startsWith("javascript:"))) {
+        node.removeAttribute(attribute.name);
+      }
+    }
+  }
+  if (type === "image/svg+xml") return document.importNode(root, true);
+  const fragment = document.createDocumentFragment();
+  fragment.append(...[...root.childNodes].map((node) => document.importNode(node, true)));
+  return fragment;
+}

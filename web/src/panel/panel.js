@@ -1,0 +1,213 @@
+// A code panel: editor, Run / Stop / Reset, a status line and an output area.
+// The build writes a <section class="course-panel"> holding the starter code
+// in a <pre>; this turns it into a working panel (and the <pre> stays readable
+// if anything here fails).
+import { getRunner } from "../runner/index.js";
+import { STATE } from "../runner/client.js";
+import { OutputArea } from "./output.js";
+import { load, save } from "../storage.js";
+
+const SAVE_DELAY_MS = 300;
+const loadEditor = () => import("../editor/editor.js");
+
+function button(label, className, hint) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = `md-button course-panel__button ${className}`;
+  element.textContent = label;
+  if (hint) element.title = hint;
+  return element;
+}
+
+function setEnabled(element, enabled) {
+  // aria-disabled keeps the button focusable, so keyboard focus is never lost.
+  element.setAttribute("aria-disabled", String(!enabled));
+}
+
+const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
+
+export class Panel {
+  constructor(section) {
+    this.section = section;
+    this.id = section.dataset.panelId;
+    this.starterPre = section.querySelector(".course-panel__starter");
+    this.starter = this.starterPre.textContent.replace(/\n$/, "");
+    this.running = false;
+    this.editor = null;
+    this.runner = getRunner();
+    this.build();
+    this.onRunnerState = () => this.showRunnerState();
+    this.runner.addEventListener("state", this.onRunnerState);
+    this.showRunnerState();
+  }
+
+  /** The panel's time limit (the fence's `timeout` option), read at each run. */
+  get timeoutMs() {
+    return Number(this.section.dataset.timeout || 10) * 1000;
+  }
+
+  get storageKey() {
+    return `code:${this.id}`;
+  }
+
+  build() {
+    const toolbar = document.createElement("div");
+    toolbar.className = "course-panel__toolbar";
+    this.runButton = button("Run", "course-panel__run", `Run (${isMac ? "⌘" : "Ctrl"}+Enter)`);
+    this.stopButton = button("Stop", "course-panel__stop");
+    this.resetButton = button("Reset", "course-panel__reset", "Restore the starter code (undo with Ctrl+Z)");
+    toolbar.append(this.runButton, this.stopButton, this.resetButton);
+    this.runButton.addEventListener("click", () => this.run());
+    this.stopButton.addEventListener("click", () => this.stop());
+    this.resetButton.addEventListener("click", () => this.reset());
+    setEnabled(this.stopButton, false);
+
+    this.status = document.createElement("p");
+    this.status.className = "course-panel__status";
+    this.status.setAttribute("role", "status");
+
+    const output = document.createElement("div");
+    output.className = "course-output course-output--empty";
+    output.setAttribute("role", "log");
+    output.setAttribute("aria-live", "polite");
+    output.setAttribute("aria-label", "Output");
+    output.tabIndex = 0;
+    this.output = new OutputArea(output);
+
+    this.editorHost = document.createElement("div");
+    this.editorHost.className = "course-panel__editor";
+    this.starterPre.after(this.editorHost);
+    this.section.append(toolbar, this.status, output);
+    this.section.classList.add("course-panel--mounted");
+  }
+
+  async mountEditor() {
+    const saved = load(this.storageKey);
+    const { createEditor } = await loadEditor();
+    const label = this.section.getAttribute("aria-label") || "Code";
+    this.editor = createEditor({
+      parent: this.editorHost,
+      doc: typeof saved === "string" ? saved : this.starter,
+      label: `${label}: Python code`,
+      onRun: () => this.run(),
+      onChange: (code) => this.scheduleSave(code),
+    });
+    this.starterPre.hidden = true;
+  }
+
+  code() {
+    return this.editor ? this.editor.getCode() : this.starter;
+  }
+
+  scheduleSave(code) {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      if (!save(this.storageKey, code === this.starter ? null : code)) {
+        this.setStatus("Your edits could not be saved in this browser (storage is off or full).");
+      }
+    }, SAVE_DELAY_MS);
+  }
+
+  setStatus(text, kind = "") {
+    this.status.textContent = text;
+    this.status.dataset.kind = kind;
+  }
+
+  showRunnerState() {
+    if (!this.section.isConnected && this.editor) {
+      // The page moved on (instant navigation): stop listening.
+      this.runner.removeEventListener("state", this.onRunnerState);
+      return;
+    }
+    if (this.running) return;
+    const { state, detail } = this.runner;
+    // After a Stop that restarted Python, say so until the next run.
+    const prefix = this.outcome ? `${this.outcome} · ` : "";
+    if (state === STATE.LOADING || state === STATE.IDLE) {
+      this.setStatus(`${prefix}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
+    } else if (state === STATE.READY) {
+      if (this.status.dataset.kind === "loading" || !this.status.textContent) this.setStatus(`${prefix}Ready`, "ready");
+    } else if (state === STATE.BROKEN) {
+      this.setStatus(`Error: Python could not load (${detail}). The lesson still reads fine; reload the page to try again.`, "error");
+    }
+  }
+
+  async run() {
+    if (this.running) return;
+    this.running = true;
+    setEnabled(this.runButton, false);
+    setEnabled(this.stopButton, true);
+    this.output.clear();
+    this.outcome = "";
+    this.setStatus(this.runner.state === STATE.READY ? "Waiting for another panel to finish…" : "Loading Python…", "running");
+    const started = { at: 0 };
+    const result = await this.runner.run(
+      { type: "run", code: this.code() },
+      {
+        onStart: () => {
+          started.at = performance.now();
+          this.setStatus("Running…", "running");
+        },
+        onOutput: (stream, text) => this.output.text(stream, text),
+        onDisplay: (mime, data) => this.output.display(mime, data),
+        onTruncated: (limit) => this.output.truncated(limit),
+      },
+      { timeoutMs: this.timeoutMs },
+    );
+    this.report(result, performance.now() - started.at);
+    this.output.flush();
+    this.running = false;
+    setEnabled(this.runButton, true);
+    setEnabled(this.stopButton, false);
+  }
+
+  report(result, elapsedMs) {
+    const restarted = result.restarted ? " Python was restarted, so it is loading again." : "";
+    switch (result.status) {
+      case "ok":
+        this.setStatus(`Ready (ran in ${(elapsedMs / 1000).toFixed(2)} s)`, "ready");
+        break;
+      case "error":
+        this.output.error(result.error);
+        this.setStatus(`Error: ${result.type}${result.line ? ` on line ${result.line}` : ""}`, "error");
+        break;
+      case "stopped":
+        this.output.note(`Stopped.${restarted}`);
+        this.outcome = "Stopped";
+        this.setStatus("Stopped", "stopped");
+        break;
+      case "timeout":
+        this.output.note(
+          `Stopped: your code ran for more than ${this.timeoutMs / 1000} s, the time limit of this panel. ` +
+            `Is there a loop that never ends?${restarted}`,
+        );
+        this.outcome = "Stopped (time limit)";
+        this.setStatus(this.outcome, "stopped");
+        break;
+      case "unavailable":
+        this.setStatus(`Error: Python could not load (${result.message}). Reload the page to try again.`, "error");
+        break;
+      default:
+        this.output.error(`Python stopped unexpectedly: ${result.message ?? result.status}`);
+        this.setStatus("Error: Python stopped unexpectedly", "error");
+    }
+  }
+
+  stop() {
+    if (this.running) this.runner.stop("stopped");
+  }
+
+  reset() {
+    if (!this.editor || this.editor.getCode() === this.starter) return;
+    this.editor.setCode(this.starter);
+    this.setStatus(`Starter code restored. Press ${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo.`, "ready");
+  }
+}
+
+export function mountPanel(section) {
+  const panel = new Panel(section);
+  panel.mountEditor().catch((error) => {
+    panel.setStatus(`Error: the editor could not load (${error.message}). You can still read the code above.`, "error");
+  });
+  return panel;
+}

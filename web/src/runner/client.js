@@ -1,0 +1,181 @@
+// The page's side of the Python worker: one worker for the whole site, kept
+// across instant navigation, running one request at a time.
+//
+// Stop: where the page is cross-origin isolated, the interrupt buffer raises
+// KeyboardInterrupt in Python and the worker (and its imports) stays. Anywhere
+// else the worker is terminated and a fresh one boots.
+import { MSG } from "./protocol.js";
+
+export const STATE = Object.freeze({
+  IDLE: "idle",
+  LOADING: "loading",
+  READY: "ready",
+  BROKEN: "broken",
+});
+
+// How long an interrupt may take before we give up on it and terminate.
+const INTERRUPT_GRACE_MS = 1500;
+
+export class PythonRunner extends EventTarget {
+  constructor({ workerURL, indexURL, packageURL }) {
+    super();
+    this.config = { workerURL, indexURL, packageURL };
+    this.state = STATE.IDLE;
+    this.detail = "";
+    this.worker = null;
+    this.nextId = 1;
+    this.current = null; // the request in flight: {id, handlers, resolve, timer}
+    this.queue = Promise.resolve();
+    this.bootPromise = null;
+  }
+
+  get interruptible() {
+    return Boolean(this.interruptBuffer);
+  }
+
+  setState(state, detail = "") {
+    this.state = state;
+    this.detail = detail;
+    this.dispatchEvent(new CustomEvent("state", { detail: { state, detail } }));
+  }
+
+  /** Start Python if it is not started; resolves when it is ready. */
+  boot() {
+    this.bootPromise ||= this.spawn();
+    return this.bootPromise;
+  }
+
+  spawn() {
+    return new Promise((resolve, reject) => {
+      this.setState(STATE.LOADING, "");
+      let worker;
+      try {
+        if (typeof Worker === "undefined") throw new Error("this browser cannot run Web Workers");
+        worker = new Worker(this.config.workerURL, { type: "module" });
+      } catch (error) {
+        this.fail(error.message);
+        reject(error);
+        return;
+      }
+      this.worker = worker;
+      this.interruptBuffer = globalThis.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
+      worker.onmessage = ({ data }) => {
+        switch (data.type) {
+          case MSG.PROGRESS:
+            this.setState(STATE.LOADING, `${data.step}/${data.steps}: ${data.stage}`);
+            break;
+          case MSG.READY:
+            this.setState(STATE.READY);
+            resolve();
+            break;
+          case MSG.BOOT_ERROR:
+            this.fail(data.message);
+            reject(new Error(data.message));
+            break;
+          default:
+            this.onReply(data);
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        const message = event.message || "the Python worker could not start";
+        if (this.state === STATE.LOADING) {
+          this.fail(message);
+          reject(new Error(message));
+        } else {
+          this.finish({ status: "crashed", message });
+        }
+      };
+      const { indexURL, packageURL } = this.config;
+      worker.postMessage({ type: MSG.BOOT, config: { indexURL, packageURL, interrupt: this.interruptBuffer } });
+    });
+  }
+
+  fail(message) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.setState(STATE.BROKEN, message);
+  }
+
+  /**
+   * Run code (or check an exercise). handlers: {onOutput(stream, text),
+   * onDisplay(mime, data), onTruncated(limit), onStart()}. Resolves with the
+   * Python result dict, or {status: "stopped" | "timeout" | "crashed" | "unavailable"}.
+   */
+  run(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
+    const job = this.queue.then(() => this.send(request, handlers, timeoutMs));
+    this.queue = job.catch(() => {});
+    return job;
+  }
+
+  async send(request, handlers, timeoutMs) {
+    try {
+      await this.boot();
+    } catch (error) {
+      return { status: "unavailable", message: this.detail || error.message };
+    }
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.current = { id, handlers, resolve, timer: null };
+      if (timeoutMs > 0) this.current.timer = setTimeout(() => this.stop("timeout"), timeoutMs);
+      handlers.onStart?.();
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  onReply(data) {
+    const job = this.current;
+    if (!job || data.id !== job.id) return; // a reply to a request we gave up on
+    switch (data.type) {
+      case MSG.OUTPUT:
+        job.handlers.onOutput?.(data.stream, data.text);
+        break;
+      case MSG.DISPLAY:
+        job.handlers.onDisplay?.(data.mime, data.data);
+        break;
+      case MSG.TRUNCATED:
+        job.handlers.onTruncated?.(data.limit);
+        break;
+      case MSG.RESULT: {
+        const result = data.result;
+        if (result.status === "interrupted") result.status = job.stopReason || "stopped";
+        this.finish(result);
+        break;
+      }
+      case MSG.ERROR:
+        this.finish({ status: "crashed", message: data.message });
+        break;
+    }
+  }
+
+  finish(result) {
+    const job = this.current;
+    if (!job) return;
+    clearTimeout(job.timer);
+    clearTimeout(job.graceTimer);
+    this.current = null;
+    job.resolve(result);
+  }
+
+  /** Stop the request in flight; reason is "stopped" (the Stop button) or "timeout". */
+  stop(reason = "stopped") {
+    const job = this.current;
+    if (!job) return;
+    job.stopReason = reason;
+    if (this.interruptBuffer) {
+      this.interruptBuffer[0] = 2; // SIGINT: Python raises KeyboardInterrupt
+      job.graceTimer = setTimeout(() => this.restart(reason), INTERRUPT_GRACE_MS);
+    } else {
+      this.restart(reason);
+    }
+  }
+
+  /** Terminate the worker, settle the request in flight, and boot a fresh one. */
+  restart(reason) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.finish({ status: reason, restarted: true });
+    this.bootPromise = this.spawn();
+    this.bootPromise.catch(() => {});
+  }
+}

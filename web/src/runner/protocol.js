@@ -1,0 +1,31 @@
+// The messages between the page and the Python worker.
+//
+// page → worker:  BOOT {config}            RUN {id, code}        CHECK {id, exercise, code}
+// worker → page:  PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
+//                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
+//                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
+//
+// Every request that carries an id gets exactly one RESULT or ERROR back.
+export const MSG = Object.freeze({
+  BOOT: "boot",
+  RUN: "run",
+  CHECK: "check",
+  PROGRESS: "progress",
+  READY: "ready",
+  BOOT_ERROR: "boot-error",
+  OUTPUT: "output",
+  DISPLAY: "display",
+  TRUNCATED: "truncated",
+  RESULT: "result",
+  ERROR: "error",
+});
+
+// Boot stages, in order, for the "Loading Python… (n/3)" status.
+export const BOOT_STAGES = Object.freeze([
+  "downloading Python",
+  "loading the course package",
+  "starting up",
+]);
+
+// The most characters of output one run may send to the page.
+export const OUTPUT_LIMIT = 100_000;

@@ -1,0 +1,137 @@
+// The Python worker: boots Pyodide from the site itself, unpacks the course's
+// Python packages, and runs code through coursekit.runtime. It stays thin: the
+// logic lives in Python, where pytest can reach it.
+import { MSG, BOOT_STAGES, OUTPUT_LIMIT } from "./protocol.js";
+
+const PACKAGE_DIR = "/home/pyodide/course";
+// Output is sent as it is written, except that writes coming faster than one
+// per FLUSH_MS are gathered (up to FLUSH_CHARS), so a print loop does not send
+// one message per line. (A worker busy in Python has no timers: a batch can
+// only be sent from inside a write, or when the run ends.)
+const FLUSH_CHARS = 4096;
+const FLUSH_MS = 15;
+
+let pyodide = null;
+let runtime = null;
+let interruptBuffer = null;
+
+// Output of the run in progress, batched so a print loop does not send one
+// message per line.
+const out = { id: null, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false };
+
+function post(message) {
+  self.postMessage(message);
+}
+
+function flush() {
+  if (!out.pending) return;
+  post({ type: MSG.OUTPUT, id: out.id, stream: out.stream, text: out.pending });
+  out.pending = "";
+  out.lastFlush = Date.now();
+}
+
+function write(stream, text) {
+  if (out.truncated) return;
+  if (stream !== out.stream) {
+    flush();
+    out.stream = stream;
+  }
+  const room = OUTPUT_LIMIT - out.sent;
+  if (text.length > room) {
+    out.pending += text.slice(0, room);
+    out.sent = OUTPUT_LIMIT;
+    flush();
+    out.truncated = true;
+    post({ type: MSG.TRUNCATED, id: out.id, limit: OUTPUT_LIMIT });
+    return;
+  }
+  out.pending += text;
+  out.sent += text.length;
+  if (out.pending.length >= FLUSH_CHARS || Date.now() - out.lastFlush >= FLUSH_MS) flush();
+}
+
+function streamTo(stream) {
+  const decoder = new TextDecoder();
+  return {
+    isatty: false,
+    write(bytes) {
+      write(stream, decoder.decode(bytes, { stream: true }));
+      return bytes.length;
+    },
+  };
+}
+
+function progress(stage) {
+  post({ type: MSG.PROGRESS, stage: BOOT_STAGES[stage], step: stage + 1, steps: BOOT_STAGES.length });
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}
+
+async function boot({ indexURL, packageURL, interrupt }) {
+  try {
+    progress(0);
+    const packageBytes = fetchBytes(packageURL); // in parallel with Pyodide
+    packageBytes.catch(() => {}); // reported when awaited below
+    const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", indexURL).href);
+    pyodide = await loadPyodide({ indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href });
+    progress(1);
+    pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
+    progress(2);
+    pyodide.setStdout(streamTo("stdout"));
+    pyodide.setStderr(streamTo("stderr"));
+    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
+    runtime = pyodide.pyimport("coursekit.runtime");
+    pyodide.pyimport("neuron"); // import once now, so the first Run is quick
+    if (interrupt) {
+      interruptBuffer = interrupt;
+      pyodide.setInterruptBuffer(interruptBuffer);
+    }
+    post({ type: MSG.READY, interruptible: Boolean(interruptBuffer) });
+  } catch (error) {
+    post({ type: MSG.BOOT_ERROR, message: String(error?.message ?? error) });
+  }
+}
+
+function display(mime, data) {
+  flush();
+  post({ type: MSG.DISPLAY, id: out.id, mime, data });
+}
+
+function runPython(id, call) {
+  Object.assign(out, { id, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false });
+  if (interruptBuffer) interruptBuffer[0] = 0;
+  let proxy = null;
+  try {
+    proxy = call();
+    const result = proxy.toJs({ dict_converter: Object.fromEntries });
+    flush();
+    post({ type: MSG.RESULT, id, result });
+  } catch (error) {
+    flush();
+    post({ type: MSG.ERROR, id, message: String(error?.message ?? error) });
+  } finally {
+    proxy?.destroy?.();
+  }
+}
+
+self.onmessage = ({ data }) => {
+  switch (data.type) {
+    case MSG.BOOT:
+      boot(data.config);
+      break;
+    case MSG.RUN:
+      if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
+      runPython(data.id, () => runtime.run(data.code, display));
+      break;
+    case MSG.CHECK:
+      if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
+      runPython(data.id, () => pyodide.pyimport("coursekit.checking").check(data.exercise, data.code, display));
+      break;
+    default:
+      post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });
+  }
+};
