@@ -21,6 +21,9 @@ const options = {
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "info",
   legalComments: "linked",
+  // KaTeX's fonts, referenced from its CSS (the browser fetches only the woff2).
+  loader: { ".woff2": "file", ".woff": "file", ".ttf": "file" },
+  assetNames: "fonts/[name]-[hash]",
 };
 
 if (watch) {

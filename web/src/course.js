@@ -2,9 +2,13 @@
 // Material's instant navigations (document$ emits the new document).
 import { mountPanel } from "./panel/panel.js";
 import { getRunner } from "./runner/index.js";
+import { mountMath } from "./math/math.js";
 
 // One table maps a selector to the function that brings it to life.
-const MOUNTS = [[".course-panel", mountPanel]];
+const MOUNTS = [
+  [".course-panel", mountPanel],
+  [".arithmatex", mountMath],
+];
 
 function mountAll(root = document) {
   let mounted = 0;

@@ -1,0 +1,50 @@
+"""Every code panel of every page runs in CPython, and its output is checked.
+
+The panels come from the lesson Markdown itself (rendered with the site's own
+configuration), so a lesson cannot rot without this failing.
+"""
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from coursekit.runtime import run
+from tests.lesson_widgets import panels
+
+PANELS = panels()
+
+
+def _id(item):
+    src, panel = item
+    return f"{src}#{panel['number']}"
+
+
+def test_the_site_has_panels():
+    assert len(PANELS) >= 2
+
+
+@pytest.mark.parametrize("item", PANELS, ids=map(_id, PANELS))
+def test_panel_runs_and_prints_what_it_promises(item, capsys):
+    src, panel = item
+    pictures = []
+    result = run(panel["code"], display=lambda mime, data: pictures.append((mime, data)))
+    out = capsys.readouterr().out
+    if "raises" in panel:
+        assert result["status"] == "error", f"expected {panel['raises']}, but the code ran without error"
+        assert result["type"] == panel["raises"], result["error"]
+    else:
+        assert result["status"] == "ok", result.get("error")
+    if "expect" in panel:
+        assert panel["expect"] in out, f"expected {panel['expect']!r} in the output:\n{out}"
+    for mime, data in pictures:
+        assert mime == "image/svg+xml", mime
+        ElementTree.fromstring(data)  # well-formed, so the browser can show it
+
+
+@pytest.mark.parametrize("item", [p for p in PANELS if p[0].startswith("lessons/")], ids=_id)
+def test_every_lesson_panel_states_its_expected_output(item):
+    src, panel = item
+    assert "expect" in panel or "raises" in panel, (
+        f"{src}, code panel {panel['number']}: add expect=\"…\" (text the output must contain) "
+        "or raises=\"…\", so the tests can check it"
+    )
