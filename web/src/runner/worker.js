@@ -71,13 +71,45 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+// While booting, a failure deep inside Pyodide (say, the wasm file answered
+// 404) may surface as an unhandled rejection rather than as loadPyodide
+// rejecting: report it instead of loading forever.
+let bootFailed = false;
+function onBootFailure(event) {
+  if (runtime || bootFailed) return;
+  bootFailed = true;
+  event.preventDefault?.();
+  const reason = event.reason ?? event.error ?? event.message;
+  post({ type: MSG.BOOT_ERROR, message: String(reason?.message ?? reason) });
+}
+self.addEventListener("unhandledrejection", onBootFailure);
+self.addEventListener("error", onBootFailure);
+
+// Pyodide only warns, and then waits forever, when its WebAssembly cannot be
+// fetched or compiled (a missing file, a browser too old): check the file
+// ourselves, and turn that warning into a boot error.
+async function checkReachable(url) {
+  const response = await fetch(url, { method: "HEAD" });
+  if (!response.ok) throw new Error(`${url.split("/").pop()} answered ${response.status}`);
+}
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  warn(...args);
+  if (!runtime && /wasm instantiation failed/i.test(String(args[0]))) {
+    onBootFailure({ reason: new Error(`WebAssembly could not start: ${args.slice(1).join(" ") || args[0]}`) });
+  }
+};
+
 async function boot({ indexURL, packageURL, interrupt }) {
   try {
     progress(0);
     const packageBytes = fetchBytes(packageURL); // in parallel with Pyodide
     packageBytes.catch(() => {}); // reported when awaited below
+    const reachable = checkReachable(new URL("pyodide.asm.wasm", indexURL).href);
+    reachable.catch(() => {}); // reported through Promise.all below
     const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", indexURL).href);
-    pyodide = await loadPyodide({ indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href });
+    const loading = loadPyodide({ indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href });
+    [pyodide] = await Promise.all([loading, reachable]);
     progress(1);
     pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
     progress(2);
@@ -85,14 +117,14 @@ async function boot({ indexURL, packageURL, interrupt }) {
     pyodide.setStderr(streamTo("stderr"));
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
     runtime = pyodide.pyimport("coursekit.runtime");
-    pyodide.pyimport("neuron"); // import once now, so the first Run is quick
+    pyodide.pyimport("neuron").destroy(); // import once now, so the first Run is quick
     if (interrupt) {
       interruptBuffer = interrupt;
       pyodide.setInterruptBuffer(interruptBuffer);
     }
     post({ type: MSG.READY, interruptible: Boolean(interruptBuffer) });
   } catch (error) {
-    post({ type: MSG.BOOT_ERROR, message: String(error?.message ?? error) });
+    onBootFailure({ reason: error });
   }
 }
 

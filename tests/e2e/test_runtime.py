@@ -1,0 +1,92 @@
+"""The Python runtime across pages, hosts and failures."""
+
+import re
+
+from playwright.sync_api import expect
+
+from .pages import BOOT_TIMEOUT, Lesson
+from .server import ISOLATED, SUB_PATH
+
+LESSON = "lessons/first-neuron/"
+WASM = "pyodide.asm.wasm"
+
+
+def count_wasm_requests(page):
+    """Downloads of Pyodide's WebAssembly (GET; the worker's HEAD check is not one)."""
+    seen = []
+    page.on("request", lambda r: seen.append(r.url) if r.url.endswith(WASM) and r.method == "GET" else None)
+    return seen
+
+
+def test_worker_survives_instant_navigation(lesson):
+    page = lesson.page
+    wasm = count_wasm_requests(page)
+    lesson.open("/" + LESSON).panel(0).wait_ready()
+    page.evaluate("window.stillTheSamePage = true")
+    page.get_by_role("navigation").get_by_role("link", name="Playground").first.click()
+    expect(page).to_have_url(re.compile(r"/playground/$"))
+    assert page.evaluate("window.stillTheSamePage") is True, "navigation reloaded the page"
+    panel = lesson.panel(0)
+    panel.wait_ready()
+    panel.set_code("print('same worker')")
+    panel.run()
+    panel.expect_output("same worker")
+    assert len(wasm) == 1, wasm
+
+
+def test_the_neuron_package_passes_its_selfcheck_in_pyodide(lesson):
+    panel = lesson.open("/" + LESSON).panel(0).wait_ready()
+    panel.set_code("import neuron.selfcheck\nneuron.selfcheck.main()")
+    panel.run()
+    panel.expect_output(re.compile(r"selfcheck: \d+ passed, 0 failed"))
+
+
+def test_site_works_under_a_sub_path_with_the_network_cut(page, site, watched):
+    page.route(re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected"))
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    lesson = Lesson(page).open(SUB_PATH + LESSON)
+    panel = lesson.panel(1).wait_ready()
+    panel.set_code("from neuron import Neuron\nprint(Neuron([0.5, -1.0], 1.0, 'relu')([2.0, 3.0]))")
+    panel.run()
+    panel.expect_output("0.0")
+    outside = [url for url in requested if not url.startswith(site.origin + SUB_PATH)]
+    assert not outside, f"requests outside {SUB_PATH}: {outside}"
+
+
+def test_stop_uses_the_interrupt_buffer_where_the_page_is_isolated(lesson):
+    page = lesson.page
+    wasm = count_wasm_requests(page)
+    panel = lesson.open(ISOLATED + LESSON).panel(0).wait_ready()
+    assert page.evaluate("crossOriginIsolated") is True
+    panel.set_code("n = 0\nwhile True:\n    n += 1")
+    panel.run()
+    panel.expect_status("Running…")
+    panel.stop_button.click()
+    panel.expect_status("Stopped")
+    expect(panel.output).to_have_text("Stopped.")  # no restart note: the worker was kept
+    panel.set_code("print('kept the worker')")
+    panel.run()
+    panel.expect_output("kept the worker")
+    assert len(wasm) == 1, "the worker was restarted"
+
+
+def test_time_limit_interrupts_where_the_page_is_isolated(lesson):
+    panel = lesson.open(ISOLATED + LESSON).panel(0).wait_ready()
+    panel.root.evaluate("el => el.dataset.timeout = '1'")
+    panel.set_code("while True:\n    pass")
+    panel.run()
+    panel.expect_status("Stopped (time limit)")
+    panel.expect_output("more than 1 s")
+    expect(panel.output).not_to_contain_text("restarted")
+
+
+def test_a_missing_pyodide_is_reported_and_the_lesson_stays_readable(page, site):
+    page.route("**/" + WASM, lambda route: route.fulfill(status=404, body="not here"))
+    lesson = Lesson(page).open("/" + LESSON)
+    panel = lesson.panel(0)
+    panel.expect_status(re.compile(r"^Error: Python could not load"), timeout=BOOT_TIMEOUT)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(panel.editor).to_be_visible()  # the code can still be read and edited
+    panel.run()
+    panel.expect_status(re.compile(r"^Error: Python could not load"))
