@@ -77,8 +77,11 @@ def fresh_namespace() -> dict[str, object]:
     return {"__name__": "__main__", "__builtins__": builtins, "show": show, "input": _no_input}
 
 
-def run(code: str, display: Display | None = None) -> dict[str, object]:
+def run(code: str, display: Display | None = None, namespace: dict[str, object] | None = None) -> dict[str, object]:
     """Run ``code`` as one cell and report how it ended.
+
+    ``namespace`` is the globals to run in (default: a fresh one); the exercise
+    checker passes its own, to read the learner's definitions afterwards.
 
     Returns ``{"status": "ok"}``, ``{"status": "interrupted"}``, or
     ``{"status": "error", "error": <trimmed traceback>, "type": <exception name>,
@@ -88,7 +91,7 @@ def run(code: str, display: Display | None = None) -> dict[str, object]:
     previous, _display = _display, (display or _print_display)
     _remember_source(code)
     try:
-        _execute(code, fresh_namespace())
+        _execute(code, fresh_namespace() if namespace is None else namespace)
     except KeyboardInterrupt:
         return {"status": "interrupted"}
     except SystemExit:
