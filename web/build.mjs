@@ -5,15 +5,17 @@ import * as esbuild from "esbuild";
 
 const watch = process.argv.includes("--watch");
 
+// The page bundle: the editor and KaTeX are lazy chunks, loaded only on pages
+// that use them. The worker is built on its own, without chunks, so that
+// neither the page script nor the worker waits on a second round trip.
 const options = {
   entryPoints: {
     course: "web/src/course.js",
-    worker: "web/src/runner/worker.js",
     "course-style": "web/src/styles/course.css",
   },
   outdir: "build/web",
   bundle: true,
-  splitting: true, // the editor is a lazy chunk, loaded only on pages with panels
+  splitting: true,
   format: "esm",
   target: ["es2022"],
   minify: true,
@@ -26,10 +28,24 @@ const options = {
   assetNames: "fonts/[name]-[hash]",
 };
 
+const workerOptions = {
+  ...options,
+  entryPoints: { worker: "web/src/runner/worker.js" },
+  splitting: false,
+};
+
+// Inlined into the <head> of pages with code by the course plugin: a classic
+// script, no imports, so it runs while the page is still parsing.
+const prebootOptions = {
+  ...workerOptions,
+  entryPoints: { preboot: "web/src/runner/preboot.js" },
+  format: "iife",
+  sourcemap: false,
+};
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const config of [options, workerOptions, prebootOptions]) await (await esbuild.context(config)).watch();
 } else {
   rmSync(options.outdir, { recursive: true, force: true }); // no stale chunks
-  await esbuild.build(options);
+  await Promise.all([options, workerOptions, prebootOptions].map((config) => esbuild.build(config)));
 }

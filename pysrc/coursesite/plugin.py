@@ -16,6 +16,7 @@ import html
 import io
 import json
 import logging
+import re
 import shutil
 import zipfile
 from importlib.util import find_spec
@@ -24,6 +25,7 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
 from . import context, panels
 from .config import CourseConfig
@@ -34,6 +36,8 @@ ASSETS = "assets/course"
 #: What the browser fetches to boot Pyodide (see PLATFORM.md).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SUPERFENCES = "pymdownx.superfences"
+#: Widgets whose page boots Python as soon as it loads.
+PYTHON_WIDGETS = {"panel", "exercise"}
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -44,6 +48,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra_css.append(f"{ASSETS}/course-style.css")
         script = ExtraScriptValue(f"{ASSETS}/course.js")
         script.type = "module"
+        script.async_ = True  # runs as soon as it arrives, so Python starts booting early
         config.extra_javascript.append(script)
         return config
 
@@ -62,6 +67,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pyodide_dir = _require_dir(root / self.config.pyodide_dir, "Pyodide", "npm ci")
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.package_zip = python_package_zip(self.config.python_packages)
+        self.runs_python: dict[str, bool] = {}
+        self.preboot = (self.bundle_dir / "preboot.js").read_text(encoding="utf-8").strip()
+        if "</script" in self.preboot:
+            raise PluginError("course plugin: preboot.js cannot be inlined (it contains '</script')")
         digest = hashlib.sha256(self.package_zip).hexdigest()[:12]
         self.runtime = {
             "pyodide": f"pyodide/{self.pyodide_version}/",
@@ -75,15 +84,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_page_content(self, html_text, page, config, files):
         finished = context.end()
-        for message in finished.errors if finished else ():
-            log.error(message)
+        if finished:
+            for message in finished.errors:
+                log.error(message)
+            self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)
         return html_text
 
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
             return output
-        meta = f'<meta name="course-runtime" content="{html.escape(json.dumps(self.runtime))}">'
-        return output.replace("</head>", f"{meta}\n</head>", 1)
+        boot = self.runs_python.get(page.file.src_uri, False)
+        runtime = {**self.runtime, "assets": get_relative_url(ASSETS + "/", page.url), "boot": boot}
+        head = f'<meta name="course-runtime" content="{html.escape(json.dumps(runtime))}">'
+        if boot:  # start Python while the rest of the page loads
+            head += f"<script>{self.preboot}</script>"
+        return _insert_early_in_head(output, head)
 
     def on_post_build(self, config):
         if not self.config.enabled:
@@ -102,6 +117,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+def _insert_early_in_head(page_html: str, markup: str) -> str:
+    """Insert right after <meta charset>: before the stylesheets, which would hold a script back."""
+    match = CHARSET.search(page_html) or re.search(r"<head[^>]*>", page_html)
+    if not match:
+        raise PluginError("course plugin: a page without <head> cannot load the runtime")
+    return page_html[: match.end()] + markup + page_html[match.end() :]
 
 
 def _require_dir(path: Path, what: str, command: str) -> Path:

@@ -23,6 +23,10 @@ class Panel:
         self.status = root.get_by_role("status")
         self.editor = root.get_by_role("textbox")
 
+    def starter(self) -> str:
+        """The starter code the build wrote into the page."""
+        return self.root.locator("pre.course-panel__starter").text_content().rstrip("\n")
+
     def wait_ready(self) -> "Panel":
         expect(self.status).to_have_text(READY, timeout=BOOT_TIMEOUT)
         return self

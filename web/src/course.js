@@ -1,7 +1,7 @@
 // Entry point: mount every widget on the page, and again after each of
 // Material's instant navigations (document$ emits the new document).
 import { mountPanel } from "./panel/panel.js";
-import { getRunner } from "./runner/index.js";
+import { getRunner, pageNeedsPython } from "./runner/index.js";
 import { mountMath } from "./math/math.js";
 
 // One table maps a selector to the function that brings it to life.
@@ -29,8 +29,15 @@ function mountAll(root = document) {
   return mounted;
 }
 
-if (globalThis.document$?.subscribe) {
-  globalThis.document$.subscribe(() => mountAll());
-} else {
-  mountAll();
+// This script loads async: on a page with code (the build says so in the
+// course-runtime meta tag) Python starts booting before the page has even
+// finished parsing. Widgets mount once the document is ready.
+if (pageNeedsPython()) getRunner().boot().catch(() => {});
+
+function start() {
+  if (globalThis.document$?.subscribe) globalThis.document$.subscribe(() => mountAll());
+  else mountAll();
 }
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

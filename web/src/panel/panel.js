@@ -126,7 +126,10 @@ export class Panel {
     if (state === STATE.LOADING || state === STATE.IDLE) {
       this.setStatus(`${prefix}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
     } else if (state === STATE.READY) {
-      if (this.status.dataset.kind === "loading" || !this.status.textContent) this.setStatus(`${prefix}Ready`, "ready");
+      if (this.status.dataset.kind === "loading" || !this.status.textContent) {
+        this.setStatus(`${prefix}Ready`, "ready");
+        performance.mark("course:panel-ready");
+      }
     } else if (state === STATE.BROKEN) {
       this.setStatus(`Error: Python could not load (${detail}). The lesson still reads fine; reload the page to try again.`, "error");
     }
@@ -134,6 +137,7 @@ export class Panel {
 
   async run() {
     if (this.running) return;
+    performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
     this.running = true;
     setEnabled(this.runButton, false);
     setEnabled(this.stopButton, true);
@@ -156,6 +160,7 @@ export class Panel {
     );
     this.report(result, performance.now() - started.at);
     this.output.flush();
+    performance.mark("course:run-end");
     this.running = false;
     setEnabled(this.runButton, true);
     setEnabled(this.stopButton, false);

@@ -5,6 +5,15 @@
 // KeyboardInterrupt in Python and the worker (and its imports) stays. Anywhere
 // else the worker is terminated and a fresh one boots.
 import { MSG } from "./protocol.js";
+import { startWorker } from "./start.js";
+
+/** The worker preboot.js started in the page's head, if it is for this config (once). */
+function adoptPreboot(config) {
+  const preboot = globalThis.coursePreboot;
+  if (!preboot || preboot.config.workerURL !== config.workerURL) return null;
+  delete globalThis.coursePreboot;
+  return preboot;
+}
 
 export const STATE = Object.freeze({
   IDLE: "idle",
@@ -48,23 +57,25 @@ export class PythonRunner extends EventTarget {
   spawn() {
     return new Promise((resolve, reject) => {
       this.setState(STATE.LOADING, "");
-      let worker;
+      let started;
       try {
         if (typeof Worker === "undefined") throw new Error("this browser cannot run Web Workers");
-        worker = new Worker(this.config.workerURL, { type: "module" });
+        started = adoptPreboot(this.config) ?? (performance.mark("course:worker-start"), startWorker(this.config));
       } catch (error) {
         this.fail(error.message);
         reject(error);
         return;
       }
+      const { worker, interrupt, early } = started;
       this.worker = worker;
-      this.interruptBuffer = globalThis.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
-      worker.onmessage = ({ data }) => {
+      this.interruptBuffer = interrupt;
+      const onMessage = (data) => {
         switch (data.type) {
           case MSG.PROGRESS:
             this.setState(STATE.LOADING, `${data.step}/${data.steps}: ${data.stage}`);
             break;
           case MSG.READY:
+            performance.mark("course:python-ready"); // read by benchmarks/runtime.py
             this.setState(STATE.READY);
             resolve();
             break;
@@ -76,6 +87,7 @@ export class PythonRunner extends EventTarget {
             this.onReply(data);
         }
       };
+      worker.onmessage = ({ data }) => onMessage(data);
       worker.onerror = (event) => {
         event.preventDefault?.();
         const message = event.message || "the Python worker could not start";
@@ -86,8 +98,7 @@ export class PythonRunner extends EventTarget {
           this.finish({ status: "crashed", message });
         }
       };
-      const { indexURL, packageURL } = this.config;
-      worker.postMessage({ type: MSG.BOOT, config: { indexURL, packageURL, interrupt: this.interruptBuffer } });
+      early.splice(0).forEach(onMessage); // what the worker said before we listened
     });
   }
 

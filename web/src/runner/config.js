@@ -1,16 +1,20 @@
-// Where the runtime's files are. The bundle lives at <site>/assets/course/, so
-// every URL is resolved from this module's own URL: the site works from any
-// static host and under any sub-path. The build writes the versioned names
-// into <meta name="course-runtime" content="{json}">.
-const BUNDLE_DIR = new URL("./", import.meta.url);
+// Where the runtime's files are. The build writes them into
+// <meta name="course-runtime" content="{json}"> on every page: "assets" is the
+// path from that page to the bundle folder (so the site works from any static
+// host and under any sub-path), the others are relative to that folder.
+
+export function readRuntimeMeta(doc = document) {
+  const meta = doc.querySelector('meta[name="course-runtime"]');
+  return meta ? JSON.parse(meta.content) : null;
+}
 
 export function runtimeConfig(doc = document) {
-  const meta = doc.querySelector('meta[name="course-runtime"]');
+  const meta = readRuntimeMeta(doc);
   if (!meta) throw new Error("this page has no course-runtime settings (was it built with the course plugin?)");
-  const { pyodide, package: pythonPackage } = JSON.parse(meta.content);
+  const assets = new URL(meta.assets, doc.baseURI);
   return {
-    workerURL: new URL("worker.js", BUNDLE_DIR).href,
-    indexURL: new URL(pyodide, BUNDLE_DIR).href,
-    packageURL: new URL(pythonPackage, BUNDLE_DIR).href,
+    workerURL: new URL("worker.js", assets).href,
+    indexURL: new URL(meta.pyodide, assets).href,
+    packageURL: new URL(meta.package, assets).href,
   };
 }

@@ -117,12 +117,14 @@ async function boot({ indexURL, packageURL, interrupt }) {
     pyodide.setStderr(streamTo("stderr"));
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
     runtime = pyodide.pyimport("coursekit.runtime");
-    pyodide.pyimport("neuron").destroy(); // import once now, so the first Run is quick
     if (interrupt) {
       interruptBuffer = interrupt;
       pyodide.setInterruptBuffer(interruptBuffer);
     }
     post({ type: MSG.READY, interruptible: Boolean(interruptBuffer) });
+    // Import the teaching package now, after saying ready, so the first Run
+    // that uses it is quick (a Run sent meanwhile simply waits its turn).
+    setTimeout(() => pyodide.pyimport("neuron").destroy(), 0);
   } catch (error) {
     onBootFailure({ reason: error });
   }
