@@ -42,8 +42,17 @@ def needs_npm_build():
         pytest.fail("run `npm ci && npm run build` (or `make test`) first", pytrace=False)
 
 
+def runtime_meta(page_html: str) -> dict:
+    import html
+    import json
+    import re
+
+    (content,) = re.findall(r'<meta name="course-runtime" content="([^"]*)">', page_html)
+    return json.loads(html.unescape(content))
+
+
 def test_a_good_site_builds_and_ships_the_runtime(tmp_path):
-    result = build_site(tmp_path, {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n"})
+    result = build_site(tmp_path, {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n", "notes/plain.md": "# Plain\n"})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert (site / "assets/course/course.js").is_file()
@@ -53,7 +62,15 @@ def test_a_good_site_builds_and_ships_the_runtime(tmp_path):
     html = (site / "index.html").read_text()
     assert '<meta name="course-runtime"' in html
     assert package.name in html
-    assert '<script src="assets/course/course.js" type="module">' in html
+    assert '<script src="assets/course/course.js" type="module" async>' in html
+    meta = runtime_meta(html)
+    assert meta["boot"] is True and meta["assets"] == "assets/course/"
+    assert (site / "assets/course" / meta["package"]).is_file()
+    assert (site / "assets/course" / meta["pyodide"] / "pyodide.mjs").is_file()
+    assert "coursePreboot" in html  # Python starts while the page is parsing
+    plain = (site / "notes/plain/index.html").read_text()
+    assert runtime_meta(plain)["boot"] is False and runtime_meta(plain)["assets"] == "../../assets/course/"
+    assert "coursePreboot" not in plain
 
 
 def test_a_malformed_panel_fails_the_strict_build_naming_the_file(tmp_path):
