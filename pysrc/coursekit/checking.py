@@ -1,0 +1,164 @@
+"""Check a learner's code against an exercise, in the browser and in pytest.
+
+The Python worker calls :func:`check` when the learner presses Check; the build
+and the test suite call :func:`run_checks` with the reference solution, the
+starter code and each documented mistake. The result is a plain dict::
+
+    {"status": "checked", "passed": False, "tampered": False,
+     "checks": [{"name": "Your code runs", "passed": True, "message": ""},
+                {"name": "...", "passed": False, "message": "your neuron ignores the bias ...",
+                 "details": "<the learner's traceback, when their code raised>"},
+                {"name": "...", "passed": False, "skipped": True, "message": "Not checked yet: ..."}],
+     "error": "<traceback, when the code itself did not run>"}
+
+or ``{"status": "interrupted"}`` when the Stop button (or the time limit)
+interrupted it. The learner's code never crashes the checker: its exceptions
+are failed checks, and changes it makes to Python's built-ins or to the checker
+are undone and reported as a failure.
+"""
+
+from __future__ import annotations
+
+import builtins
+import sys
+
+from . import checks as checks_module
+from . import runtime
+from .checks import CheckFailed, Exercise, Learner, Missing
+
+RUNS = "Your code runs"
+_SYS_NAMES = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "exit")
+
+
+def check(exercise_id: str, code: str, display: runtime.Display | None = None) -> dict[str, object]:
+    """Run the learner's ``code``, then the checks of exercise ``exercise_id``."""
+    from . import exercises
+
+    try:
+        exercise = exercises.get(exercise_id)
+    except KeyError as error:
+        return _result([_failed("Exercise", str(error.args[0]))])
+    return run_checks(exercise, code, display)
+
+
+def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = None) -> dict[str, object]:
+    guard = _Guard(exercise)
+    namespace = runtime.fresh_namespace()
+    try:
+        ran = runtime.run(code, display, namespace)
+    except KeyboardInterrupt:
+        ran = {"status": "interrupted"}
+    except BaseException as error:  # noqa: BLE001 - e.g. the code replaced sys.stdout
+        ran = {"status": "error", "type": type(error).__name__, "line": None, "error": f"{type(error).__name__}: {error}\n"}
+    tampered = guard.restore()
+    if ran["status"] == "interrupted":
+        return {"status": "interrupted"}
+    if ran["status"] == "error":
+        where = f" on line {ran['line']}" if ran.get("line") else ""
+        first = _failed(RUNS, f"Your code raised {ran['type']}{where}, so nothing else could be checked. Fix that first.")
+        first["details"] = ran["error"]
+        rest = [_skipped(check.name, "Not checked yet: first make your code run without errors.") for check in exercise.checks]
+        return {**_result([first, *rest], tampered), "error": ran["error"]}
+
+    results = [{"name": RUNS, "passed": True, "message": ""}]
+    learner = Learner(namespace)
+    blocked = ""
+    for item in exercise.checks:
+        if blocked:
+            results.append(_skipped(item.name, f"Not checked yet: {blocked}"))
+            continue
+        try:
+            outcome = item.function(learner)
+        except KeyboardInterrupt:
+            guard.restore()
+            return {"status": "interrupted"}
+        except Missing as failure:
+            results.append(_failed(item.name, failure.message))
+            blocked = "first fix the problem above."
+        except CheckFailed as failure:  # includes the learner's own exceptions (LearnerError)
+            results.append(_failed(item.name, failure.message, failure.details))
+        except BaseException as error:  # noqa: BLE001 - never let a check crash the panel
+            results.append(_unexpected(item.name, error))
+        else:
+            if outcome is None or outcome is True:
+                results.append({"name": item.name, "passed": True, "message": ""})
+            else:
+                message = outcome if isinstance(outcome, str) and outcome else "This check failed."
+                results.append(_failed(item.name, message))
+        finally:
+            tampered = guard.restore() or tampered
+    return _result(results, tampered)
+
+
+def _result(results: list[dict], tampered: bool = False) -> dict[str, object]:
+    if tampered:
+        results.append(
+            _failed(
+                "Python and the checker are left as they were",
+                "Your code changed Python's built-in functions or the checker itself, so these results cannot be "
+                "trusted. They were put back; remove the part of your code that changes them and check again.",
+            )
+        )
+    return {
+        "status": "checked",
+        "passed": all(item["passed"] for item in results),
+        "tampered": tampered,
+        "checks": results,
+    }
+
+
+def _failed(name: str, message: str, details: str = "") -> dict[str, object]:
+    item: dict[str, object] = {"name": name, "passed": False, "message": message}
+    if details:
+        item["details"] = details
+    return item
+
+
+def _skipped(name: str, message: str) -> dict[str, object]:
+    return {"name": name, "passed": False, "skipped": True, "message": message}
+
+
+def _unexpected(name: str, error: BaseException) -> dict[str, object]:
+    """An exception out of a check: the learner's (their frames are in it) or the check's own."""
+    report = runtime._error_report(error)  # trimmed to the learner's lines
+    if report["line"] is not None or isinstance(error, (SystemExit, RecursionError, MemoryError)):
+        return _failed(name, f"Your code raised {type(error).__name__}: {error}", report["error"])
+    return _failed(name, f"This check could not finish ({type(error).__name__}: {error}). Does your code return what the exercise asks for?")
+
+
+class _Guard:
+    """Remembers Python's built-ins and the checker's modules, to undo any change the learner's code makes."""
+
+    def __init__(self, exercise: Exercise) -> None:
+        from . import exercises
+
+        every = [exercise, *(other for other in exercises.load().values() if other is not exercise)]
+        modules = {checks_module, runtime, exercises, sys.modules[__name__]}
+        for item in every:
+            for check in item.checks:
+                module = sys.modules.get(getattr(check.function, "__module__", ""))
+                if module is not None:
+                    modules.add(module)
+        self.dicts = [(vars(builtins), dict(vars(builtins)))]
+        self.dicts += [(vars(module), dict(vars(module))) for module in modules]
+        self.dicts += [(vars(item), dict(vars(item))) for item in every]
+        self.checks = [(item.checks, list(item.checks)) for item in every]
+        self.sys = {name: getattr(sys, name, None) for name in _SYS_NAMES}
+
+    def restore(self) -> bool:
+        """Put everything back; True if anything had been changed."""
+        changed = False
+        for live, saved in self.dicts:
+            if live.keys() != saved.keys() or any(live[key] is not value for key, value in saved.items()):
+                live.clear()
+                live.update(saved)
+                changed = True
+        for live, saved in self.checks:
+            if live != saved:
+                live[:] = saved
+                changed = True
+        for name, value in self.sys.items():
+            if getattr(sys, name, None) is not value:
+                setattr(sys, name, value)
+                changed = True
+        return changed
