@@ -12,6 +12,7 @@ const options = {
   entryPoints: {
     course: "web/src/course.js",
     "course-style": "web/src/styles/course.css",
+    "course-widgets": "web/src/styles/widgets.css", // quizzes, recall, exercises, progress
   },
   outdir: "build/web",
   bundle: true,

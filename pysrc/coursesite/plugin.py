@@ -2,7 +2,9 @@
 
 At build time it
 - registers the ```` ```panel ```` fence with pymdownx.superfences;
-- reports author mistakes found by the fences as errors naming the page;
+- adds the course's blocks (quiz, recall, exercise, progress: coursesite.blocks);
+- reports author mistakes found by the fences and blocks as errors naming the page;
+- writes an index of each lesson's quizzes and exercises (coursesite.progress);
 - copies the browser bundle (esbuild's output), the self-hosted Pyodide from
   npm, and a zip of the course's Python packages to ``assets/course/``;
 - writes the versioned names of those files into every page's head, where the
@@ -27,7 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from . import context, panels
+from coursekit import exercises
+
+from . import context, panels, progress
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -36,6 +40,7 @@ ASSETS = "assets/course"
 #: What the browser fetches to boot Pyodide (see PLATFORM.md).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SUPERFENCES = "pymdownx.superfences"
+BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
 PYTHON_WIDGETS = {"panel", "exercise"}
 
@@ -45,7 +50,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return config
         self._register_fence(config)
+        if BLOCKS not in config.markdown_extensions:
+            config.markdown_extensions.append(BLOCKS)
         config.extra_css.append(f"{ASSETS}/course-style.css")
+        config.extra_css.append(f"{ASSETS}/course-widgets.css")
         script = ExtraScriptValue(f"{ASSETS}/course.js")
         script.type = "module"
         script.async_ = True  # runs as soon as it arrives, so Python starts booting early
@@ -68,6 +76,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.package_zip = python_package_zip(self.config.python_packages)
         self.runs_python: dict[str, bool] = {}
+        self.page_entries: dict[str, dict] = {}
+        self.nav_order: list[str] = []
+        exercises.load(reload=True)  # `mkdocs serve` picks up edited exercises
         self.preboot = (self.bundle_dir / "preboot.js").read_text(encoding="utf-8").strip()
         if "</script" in self.preboot:
             raise PluginError("course plugin: preboot.js cannot be inlined (it contains '</script')")
@@ -88,7 +99,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for message in finished.errors:
                 log.error(message)
             self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)
+            self.page_entries[page.file.src_uri] = progress.lesson_entry(page.file.src_uri, page.title, page.url, finished.widgets)
         return html_text
+
+    def on_nav(self, nav, config, files):
+        self.nav_order = [page.file.src_uri for page in nav.pages]
+        return nav
 
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
@@ -110,6 +126,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         target = assets / self.runtime["package"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.package_zip)
+        index = progress.lesson_index(self.page_entries, self.nav_order)
+        (assets / progress.FILENAME).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

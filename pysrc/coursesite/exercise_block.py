@@ -1,0 +1,150 @@
+"""Exercises and the progress page, written in lesson Markdown.
+
+An exercise is placed by its id; its spec (prompt, starter code, reference
+solution, hints, checks) lives in ``pysrc/coursekit/exercises/``::
+
+    /// exercise | relu-neuron
+    ///
+
+At build time the reference solution is run through the exercise's checks in
+CPython: an unknown id, an incomplete spec, or a solution that fails its own
+checks is an error naming the page. The page gets the exercise's public parts
+(never its checks) in a ``<script type="application/json">`` child.
+
+The progress page is one block::
+
+    /// progress
+    ///
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import xml.etree.ElementTree as etree
+
+from markdown import util
+
+from coursekit import checking, exercises
+from coursekit.checks import Exercise
+
+from .blocks import CourseBlock, data_script, inline
+
+#: Exercises verified in this process: (id, version) → problems.
+_verified: dict[tuple[str, str], list[str]] = {}
+
+
+def verify(exercise: Exercise) -> list[str]:
+    """Problems with the exercise's spec, and failures of its reference solution."""
+    key = (exercise.id, exercise.version)
+    if key not in _verified:
+        problems = exercise.problems()
+        if not problems:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                result = checking.run_checks(exercise, exercise.solution, lambda mime, data: None)
+            for item in result.get("checks", []):
+                if not item["passed"]:
+                    problems.append(f"its reference solution fails its own check {item['name']!r}: {item['message']}")
+            if result["status"] != "checked":
+                problems.append(f"its reference solution did not finish ({result['status']})")
+        _verified[key] = problems
+    return _verified[key]
+
+
+class ExerciseBlock(CourseBlock):
+    NAME = "exercise"
+    LABEL = "exercise"
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parse_options()
+        return etree.SubElement(parent, "section", {"class": "course-exercise"})
+
+    def on_end(self, block: etree.Element) -> None:
+        body = str(block.text or "").strip()
+        block.text = None
+        if body:
+            self.problems.append("an exercise block has no body: its prompt and code live in pysrc/coursekit/exercises/")
+        exercise = self.find()
+        if exercise is not None:
+            self.problems += verify(exercise)
+            if f"exercise:{exercise.id}" in self.page.ids:
+                self.problems.append(f"exercise {exercise.id!r} is on this page twice")
+            self.page.ids.add(f"exercise:{exercise.id}")
+        if self.report(block):
+            return
+        self.build(block, exercise)
+
+    def find(self) -> Exercise | None:
+        if not self.argument:
+            self.problems.append("name the exercise: `/// exercise | its-id`")
+            return None
+        try:
+            return exercises.get(self.argument)
+        except KeyError as error:
+            self.problems.append(str(error.args[0]))
+        except Exception as error:  # noqa: BLE001 - a broken exercise module is the author's to fix
+            self.problems.append(f"the exercises could not be loaded: {type(error).__name__}: {error}")
+        return None
+
+    def build(self, block: etree.Element, exercise: Exercise) -> None:
+        public = exercise.public()
+        title_id = f"course-exercise-{exercise.id}-title"
+        block.set("aria-labelledby", title_id)
+        block.set("data-exercise-id", exercise.id)
+        block.set("data-version", public["version"])
+        title = etree.SubElement(block, "p", {"class": "course-exercise__title", "id": title_id})
+        label = etree.SubElement(title, "span", {"class": "course-exercise__kind"})
+        label.text = "Exercise"
+        label.tail = " "
+        inline(title, "span", exercise.title, {"class": "course-exercise__name"})
+        if exercise.prompt.strip():
+            prompt = etree.SubElement(block, "div", {"class": "course-exercise__prompt"})
+            self.md.parser.parseChunk(prompt, exercise.prompt)
+        panel = etree.SubElement(
+            block,
+            "div",
+            {
+                "class": "course-exercise__panel",
+                "role": "group",
+                "aria-label": f"Exercise code: {exercise.title}",
+                "data-panel-id": f"exercise/{exercise.id}",
+                "data-timeout": str(exercise.timeout),
+            },
+        )
+        pre = etree.SubElement(panel, "pre", {"class": "course-panel__starter"})
+        code = etree.SubElement(pre, "code", {"class": "language-python"})
+        code.text = util.AtomicString(exercise.starter.rstrip("\n") + "\n")
+        if exercise.hints:
+            hints = etree.SubElement(block, "ol", {"class": "course-exercise__hints", "aria-label": "Hints"})
+            for number, hint in enumerate(exercise.hints, 1):
+                inline(hints, "li", hint, {"class": "course-exercise__hint", "data-hint": str(number), "hidden": "hidden"})
+        data_script(block, public, "course-exercise__data")
+        self.page.widgets.append(
+            {"kind": "exercise", "number": self.number, "id": exercise.id, "key": f"exercise:{exercise.id}",
+             "version": public["version"], "title": exercise.title}
+        )
+
+
+class ProgressBlock(CourseBlock):
+    NAME = "progress"
+    LABEL = "progress block"
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parse_options()
+        return etree.SubElement(parent, "div", {"class": "course-progress"})
+
+    def on_end(self, block: etree.Element) -> None:
+        if str(block.text or "").strip():
+            self.problems.append("the progress block takes no body")
+        block.text = None
+        if self.report(block):
+            return
+        note = etree.SubElement(block, "p", {"class": "course-progress__loading"})
+        note.text = "Your progress is kept in this browser, and shows here once the page's script has loaded."
+        self.page.widgets.append({"kind": "progress", "number": self.number})

@@ -1,0 +1,37 @@
+"""The index of what each lesson asks of the learner, for the progress page and the nav.
+
+The build writes it to ``assets/course/progress.json``::
+
+    {"lessons": [{"src": "lessons/first-neuron.md", "url": "lessons/first-neuron/",
+                  "title": "1. Your first neuron",
+                  "items": [{"kind": "quiz", "key": "quiz:lessons/first-neuron/2", "version": "…", "label": "…"},
+                            {"kind": "exercise", "key": "exercise:relu-neuron", "version": "…", "label": "A ReLU neuron"}]}]}
+
+``key`` is where the browser keeps the learner's answer (web/src/storage.js
+adds its prefix) and ``version`` what it must match to count: a quiz or an
+exercise that changed since does not show a stale result. Lessons are the
+pages under ``lessons/``, in the order of the site's navigation.
+"""
+
+from __future__ import annotations
+
+LESSONS = "lessons/"
+TRACKED = ("quiz", "recall", "exercise")
+FILENAME = "progress.json"
+
+
+def lesson_entry(src_uri: str, title: str, url: str, widgets: list[dict]) -> dict:
+    items = []
+    for widget in widgets:
+        if widget["kind"] in TRACKED:
+            label = widget.get("question") or widget.get("prompt") or widget.get("title") or ""
+            items.append({"kind": widget["kind"], "key": widget["key"], "version": widget["version"], "label": label})
+    return {"src": src_uri, "url": url, "title": title, "items": items}
+
+
+def lesson_index(entries: dict[str, dict], nav_order: list[str]) -> dict:
+    """The lessons among ``entries`` (by source path), in navigation order, then the rest by path."""
+    lessons = [src for src in entries if src.startswith(LESSONS)]
+    position = {src: index for index, src in enumerate(nav_order)}
+    lessons.sort(key=lambda src: (position.get(src, len(position)), src))
+    return {"lessons": [entries[src] for src in lessons]}
