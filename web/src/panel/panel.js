@@ -135,8 +135,17 @@ export class Panel {
     }
   }
 
-  async run() {
-    if (this.running) return;
+  run() {
+    return this.execute({ type: "run", code: this.code() }, (result, elapsedMs) => this.report(result, elapsedMs));
+  }
+
+  /**
+   * Send a request to Python (a Run, or an exercise's Check) with this panel's
+   * output area, Stop button and time limit; `report(result, elapsedMs)` shows
+   * how it ended. Returns the result, or null if the panel was busy.
+   */
+  async execute(request, report) {
+    if (this.running) return null;
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
     this.running = true;
     setEnabled(this.runButton, false);
@@ -146,7 +155,7 @@ export class Panel {
     this.setStatus(this.runner.state === STATE.READY ? "Waiting for another panel to finish…" : "Loading Python…", "running");
     const started = { at: 0 };
     const result = await this.runner.run(
-      { type: "run", code: this.code() },
+      request,
       {
         onStart: () => {
           started.at = performance.now();
@@ -158,12 +167,13 @@ export class Panel {
       },
       { timeoutMs: this.timeoutMs },
     );
-    this.report(result, performance.now() - started.at);
+    report(result, performance.now() - started.at);
     this.output.flush();
     performance.mark("course:run-end");
     this.running = false;
     setEnabled(this.runButton, true);
     setEnabled(this.stopButton, false);
+    return result;
   }
 
   report(result, elapsedMs) {
