@@ -47,11 +47,10 @@ write_activations = Exercise(
     id="write-activations",
     title="Three activations from their formulas",
     prompt=(
-        "Write three activation functions from their formulas: "
-        "`sigmoid(z)` $= \\frac{1}{1 + e^{-z}}$; "
-        "`leaky_relu(z, slope)` $= z$ if $z > 0$, else $\\text{slope} \\cdot z$; "
-        "`elu(z, alpha)` $= z$ if $z > 0$, else $\\alpha (e^{z} - 1)$. "
-        "`math.exp(x)` computes $e^x$."
+        "Write three activation functions from their formulas (`math.exp(x)` computes $e^x$):\n\n"
+        "- `sigmoid(z)` returns $\\frac{1}{1 + e^{-z}}$;\n"
+        "- `leaky_relu(z, slope)` returns $z$ if $z > 0$, else $\\text{slope} \\cdot z$;\n"
+        "- `elu(z, alpha)` returns $z$ if $z > 0$, else $\\alpha (e^{z} - 1)$.\n"
     ),
     starter='''\
 import math
