@@ -23,8 +23,6 @@ import contextlib
 import io
 import xml.etree.ElementTree as etree
 
-from markdown import util
-
 from coursekit import checking, exercises
 from coursekit.checks import Exercise
 
@@ -114,9 +112,13 @@ class ExerciseBlock(CourseBlock):
                 "data-timeout": str(exercise.timeout),
             },
         )
-        pre = etree.SubElement(panel, "pre", {"class": "course-panel__starter"})
+        pre = etree.Element("pre", {"class": "course-panel__starter"})
         code = etree.SubElement(pre, "code", {"class": "language-python"})
-        code.text = util.AtomicString(exercise.starter.rstrip("\n") + "\n")
+        code.text = exercise.starter.rstrip("\n") + "\n"
+        # Stashed, as the panel fence's output is, so that the site's code
+        # highlighter leaves it as the plain starter code the panel reads.
+        holder = etree.SubElement(panel, "p")
+        holder.text = self.md.htmlStash.store(etree.tostring(pre, encoding="unicode", method="html"))
         if exercise.hints:
             hints = etree.SubElement(block, "ol", {"class": "course-exercise__hints", "aria-label": "Hints"})
             for number, hint in enumerate(exercise.hints, 1):

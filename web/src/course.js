@@ -3,11 +3,21 @@
 import { mountPanel } from "./panel/panel.js";
 import { getRunner, pageNeedsPython } from "./runner/index.js";
 import { mountMath } from "./math/math.js";
+import { mountQuiz } from "./quiz/quiz.js";
+import { mountRecall } from "./quiz/recall.js";
+import { mountExercise } from "./exercise/exercise.js";
+import { mountProgress } from "./progress/progress.js";
+import { mountNavProgress } from "./progress/nav.js";
 
 // One table maps a selector to the function that brings it to life.
 const MOUNTS = [
   [".course-panel", mountPanel],
   [".arithmatex", mountMath],
+  [".course-quiz", mountQuiz],
+  [".course-recall", mountRecall],
+  [".course-exercise", mountExercise],
+  [".course-progress", mountProgress],
+  [".md-nav--primary", mountNavProgress],
 ];
 
 function mountAll(root = document) {
@@ -25,7 +35,7 @@ function mountAll(root = document) {
     }
   }
   // Pages with code start Python in the background at once, so the first Run is quick.
-  if (root.querySelector(".course-panel")) getRunner().boot().catch(() => {});
+  if (root.querySelector(".course-panel, .course-exercise")) getRunner().boot().catch(() => {});
   return mounted;
 }
 

@@ -1,0 +1,139 @@
+// The learner's progress: one record per quiz, recall prompt and exercise,
+// kept with web/src/storage.js under the course's prefix. A record carries the
+// version of the widget it answers (written by the build), so a quiz or an
+// exercise that has changed since shows no stale result.
+//
+//   quiz:<page>/<id or n>   {version, answer, correct, solved}
+//   recall:<page>/<id or n> {version, text, revealed, rating}
+//   exercise:<id>           {version, passed, attempts, hints, solution}
+//   code:<panel id>         the code in a panel's editor (saved by the panel)
+import { PREFIX, load, save } from "../storage.js";
+import { readRuntimeMeta } from "../runner/config.js";
+
+const EXPORT_FORMAT = "one-neuron-progress";
+const listeners = new EventTarget();
+
+/** The record saved under `key` if it answers this `version`, else null. */
+export function loadRecord(key, version) {
+  const record = load(key);
+  return record && typeof record === "object" && record.version === version ? record : null;
+}
+
+/** A record saved under `key` for another version of the widget (it changed since). */
+export function staleRecord(key, version) {
+  const record = load(key);
+  return record && typeof record === "object" && record.version !== version ? record : null;
+}
+
+/** Save a record for this version; returns false when the browser refuses. */
+export function saveRecord(key, version, record) {
+  const saved = save(key, { ...record, version });
+  changed();
+  return saved;
+}
+
+export function changed() {
+  listeners.dispatchEvent(new Event("change"));
+}
+
+/** Call `listener` whenever progress changes; it returns false to stop listening. */
+export function onChange(listener) {
+  const wrapped = () => {
+    if (listener() === false) listeners.removeEventListener("change", wrapped);
+  };
+  listeners.addEventListener("change", wrapped);
+}
+
+/** Whether an item of the progress index (a quiz, recall prompt or exercise) is done. */
+export function itemDone(item) {
+  const record = loadRecord(item.key, item.version);
+  if (!record) return false;
+  if (item.kind === "quiz") return record.solved === true;
+  if (item.kind === "recall") return Boolean(record.rating);
+  if (item.kind === "exercise") return record.passed === true;
+  return false;
+}
+
+/** Counts per kind for a lesson, and whether it is complete (it has items, all done). */
+export function lessonStatus(lesson) {
+  const counts = {};
+  for (const item of lesson.items) {
+    counts[item.kind] ||= { done: 0, total: 0 };
+    counts[item.kind].total += 1;
+    if (itemDone(item)) counts[item.kind].done += 1;
+  }
+  const complete = lesson.items.length > 0 && lesson.items.every(itemDone);
+  return { counts, complete };
+}
+
+// --- the index the build wrote: what each lesson contains -----------------
+
+let indexURL = null;
+let index = null;
+
+/** Where the build wrote progress.json (resolved once, from the first page's meta). */
+export function progressIndexURL() {
+  if (!indexURL) {
+    const meta = readRuntimeMeta();
+    indexURL = new URL(`${meta?.assets ?? "assets/course/"}progress.json`, document.baseURI);
+  }
+  return indexURL;
+}
+
+/** The lessons and their items (fetched once). */
+export function fetchIndex() {
+  index ||= fetch(progressIndexURL()).then((response) => {
+    if (!response.ok) throw new Error(`progress.json answered ${response.status}`);
+    return response.json();
+  });
+  index.catch(() => (index = null)); // try again next time
+  return index;
+}
+
+/** The site's root URL (progress.json is in <root>/assets/course/). */
+export function siteRoot() {
+  return new URL("../../", progressIndexURL());
+}
+
+// --- export, import, reset ----------------------------------------------------
+
+function ownKeys() {
+  const keys = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+  } catch {
+    // storage disabled: nothing to list
+  }
+  return keys;
+}
+
+/** Everything the course keeps in this browser, as an object to save to a file. */
+export function exportAll() {
+  const items = {};
+  for (const key of ownKeys()) items[key.slice(PREFIX.length)] = load(key.slice(PREFIX.length));
+  return { format: EXPORT_FORMAT, prefix: PREFIX, exported: new Date().toISOString(), items };
+}
+
+/** Read an export back in (adding to and overwriting what is there); returns how many items. */
+export function importAll(data) {
+  if (!data || data.format !== EXPORT_FORMAT || typeof data.items !== "object" || data.items === null) {
+    throw new Error("this file is not a progress file exported by this course");
+  }
+  let count = 0;
+  for (const [key, value] of Object.entries(data.items)) {
+    if (typeof key !== "string" || !key || value === null || value === undefined) continue;
+    if (!save(key, value)) throw new Error("this browser refused to store the progress (storage is off or full)");
+    count += 1;
+  }
+  changed();
+  return count;
+}
+
+/** Remove every answer, rating, pass and saved code of the course. */
+export function resetAll() {
+  for (const key of ownKeys()) localStorage.removeItem(key);
+  changed();
+}

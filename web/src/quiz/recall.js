@@ -1,0 +1,80 @@
+// A recall prompt: the learner writes (or just thinks) an answer, reveals the
+// model answer, and rates themselves. All three are kept with their progress.
+import { button, debounce, el, liveRegion, setEnabled, uniqueId } from "../ui/dom.js";
+import { loadRecord, saveRecord } from "../progress/store.js";
+
+const RATINGS = [
+  ["got", "Got it"],
+  ["partly", "Partly"],
+  ["not-yet", "Not yet"],
+];
+
+class Recall {
+  constructor(root) {
+    this.root = root;
+    this.key = root.dataset.recallKey;
+    this.version = root.dataset.version;
+    this.textarea = root.querySelector(".course-recall__mine");
+    this.answer = root.querySelector(".course-recall__answer");
+    this.show = button("Show answer", "course-recall__show", () => this.reveal({ focus: true }));
+    this.feedback = liveRegion("course-recall__feedback");
+    const labelId = uniqueId("course-recall-rate");
+    this.ratings = RATINGS.map(([value, label]) => {
+      const rate = button(label, "course-recall__rate", () => this.rate(value));
+      rate.dataset.rating = value;
+      rate.setAttribute("aria-pressed", "false");
+      return rate;
+    });
+    this.rating = el(
+      "div",
+      { className: "course-recall__rating", role: "group", "aria-labelledby": labelId, hidden: true },
+      el("span", { className: "course-recall__rating-label", id: labelId, text: "How did you do?" }),
+      ...this.ratings,
+    );
+    this.textarea.after(el("div", { className: "course-recall__actions" }, this.show));
+    this.answer.after(this.rating, this.feedback);
+    const saveText = debounce(() => this.save({ text: this.textarea.value }));
+    this.textarea.addEventListener("input", saveText);
+    root.classList.add("course-recall--mounted");
+    this.restore();
+  }
+
+  get record() {
+    return loadRecord(this.key, this.version) ?? { text: "", revealed: false, rating: null };
+  }
+
+  save(changes) {
+    saveRecord(this.key, this.version, { ...this.record, ...changes });
+  }
+
+  restore() {
+    const { text, revealed, rating } = this.record;
+    if (text) this.textarea.value = text;
+    if (revealed) this.reveal({ save: false });
+    if (rating) this.showRating(rating);
+  }
+
+  reveal({ focus = false, save = true } = {}) {
+    this.answer.hidden = false;
+    this.rating.hidden = false;
+    setEnabled(this.show, false);
+    if (save) this.save({ revealed: true, text: this.textarea.value });
+    if (focus) this.feedback.textContent = "The model answer is shown below your answer. Then rate yourself.";
+  }
+
+  rate(value) {
+    this.save({ rating: value, revealed: true, text: this.textarea.value });
+    this.showRating(value);
+    const label = RATINGS.find(([name]) => name === value)[1];
+    this.feedback.textContent = `Saved: you rated this “${label}”.${value === "got" ? "" : " Come back to it later: recalling it again is what makes it stick."}`;
+  }
+
+  showRating(value) {
+    for (const rate of this.ratings) rate.setAttribute("aria-pressed", String(rate.dataset.rating === value));
+    this.root.dataset.rating = value;
+  }
+}
+
+export function mountRecall(root) {
+  return new Recall(root);
+}
