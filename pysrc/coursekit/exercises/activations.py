@@ -186,7 +186,7 @@ import math
 
 def softmax(scores):
     probabilities = []
-    # One probability per score: e^score / (sum of e^s over all scores)
+    # One per score: e^score / (the sum of e^s over all scores)
     return probabilities
 
 
@@ -198,7 +198,8 @@ import math
 
 def softmax(scores):
     largest = max(scores)
-    exps = [math.exp(s - largest) for s in scores]   # every exponent <= 0: no overflow
+    # every exponent is <= 0, so math.exp cannot overflow
+    exps = [math.exp(s - largest) for s in scores]
     total = sum(exps)
     return [e / total for e in exps]
 
