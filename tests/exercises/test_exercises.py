@@ -8,9 +8,9 @@ import pytest
 
 from coursekit import checking, exercises
 
-EXERCISES = exercises.all_exercises()
-IDS = [exercise.id for exercise in EXERCISES]
-MISTAKES = [(exercise, number, code, fragment) for exercise in EXERCISES for number, (code, fragment) in enumerate(exercise.mistakes)]
+# Collected by id; each test fetches the exercise from the registry as it is now.
+IDS = [exercise.id for exercise in exercises.all_exercises()]
+MISTAKES = [(exercise.id, number) for exercise in exercises.all_exercises() for number in range(len(exercise.mistakes))]
 
 
 def failures(result: dict) -> list[str]:
@@ -21,12 +21,17 @@ def test_there_are_exercises():
     assert "relu-neuron" in IDS
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+@pytest.fixture
+def exercise(request):
+    return exercises.get(request.param)
+
+
+@pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_spec_is_complete(exercise):
     assert exercise.problems() == []
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+@pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_reference_solution_passes(exercise):
     result = checking.check(exercise.id, exercise.solution)
     assert result["status"] == "checked"
@@ -34,7 +39,7 @@ def test_the_reference_solution_passes(exercise):
     assert result["passed"] is True
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+@pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_starter_code_runs_but_fails(exercise):
     result = checking.check(exercise.id, exercise.starter)
     assert result["checks"][0] == {"name": checking.RUNS, "passed": True, "message": ""}, "the starter code should run"
@@ -42,16 +47,15 @@ def test_the_starter_code_runs_but_fails(exercise):
     assert failures(result)
 
 
-@pytest.mark.parametrize(
-    "exercise, number, code, fragment", MISTAKES, ids=[f"{e.id}-mistake{n + 1}" for e, n, _, _ in MISTAKES]
-)
-def test_each_documented_mistake_gets_its_message(exercise, number, code, fragment):
-    result = checking.check(exercise.id, code)
+@pytest.mark.parametrize("exercise_id, number", MISTAKES, ids=[f"{e}-mistake{n + 1}" for e, n in MISTAKES])
+def test_each_documented_mistake_gets_its_message(exercise_id, number):
+    code, fragment = exercises.get(exercise_id).mistakes[number]
+    result = checking.check(exercise_id, code)
     assert result["passed"] is False
     assert any(fragment in message for message in failures(result)), failures(result)
 
 
-@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+@pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_public_parts_hold_no_checks(exercise):
     public = exercise.public()
     assert set(public) == {"id", "version", "title", "prompt", "starter", "solution", "hints", "timeout"}
