@@ -70,7 +70,7 @@ def sigmoid(z):
 
 
 def batch_gradients(weights, bias, X, y):
-    """dL/dw_j = mean over rows of (ŷ - y)·x_j, and dL/db = mean of (ŷ - y)."""
+    """dL/dw_j = mean of (ŷ - y)·x_j; dL/db = mean of (ŷ - y)."""
     N = len(X)
     errors = []  # one error ŷ - y per row
     weight_gradients = [0.0 for _ in weights]
@@ -78,7 +78,8 @@ def batch_gradients(weights, bias, X, y):
     return weight_gradients, bias_gradient
 
 
-# The lesson's example: one row x = [1, 2], label 1. Expected ([-0.5, -1.0], -0.5)
+# The lesson's example: one row x = [1, 2] with label 1.
+# Expected: ([-0.5, -1.0], -0.5)
 print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
 ''',
     solution='''\
@@ -90,18 +91,22 @@ def sigmoid(z):
 
 
 def batch_gradients(weights, bias, X, y):
-    """dL/dw_j = mean over rows of (ŷ - y)·x_j, and dL/db = mean of (ŷ - y)."""
+    """dL/dw_j = mean of (ŷ - y)·x_j; dL/db = mean of (ŷ - y)."""
     N = len(X)
     errors = []  # one error ŷ - y per row
     for row, label in zip(X, y):
         z = sum(w * x for w, x in zip(weights, row)) + bias
         errors.append(sigmoid(z) - label)
-    weight_gradients = [sum(e * row[j] for e, row in zip(errors, X)) / N for j in range(len(weights))]
+    weight_gradients = []
+    for j in range(len(weights)):
+        slope = sum(e * row[j] for e, row in zip(errors, X)) / N
+        weight_gradients.append(slope)
     bias_gradient = sum(errors) / N
     return weight_gradients, bias_gradient
 
 
-# The lesson's example: one row x = [1, 2], label 1. Expected ([-0.5, -1.0], -0.5)
+# The lesson's example: one row x = [1, 2] with label 1.
+# Expected: ([-0.5, -1.0], -0.5)
 print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
 ''',
     hints=[

@@ -46,11 +46,12 @@ import math
 def binary_cross_entropy(y_true, y_pred):
     """Mean of -[y·log(ŷ) + (1 - y)·log(1 - ŷ)] over the examples."""
     total = 0.0
-    # For each pair (y, p) of label and prediction, add that example's cost to total.
+    # For each label y and prediction p, add that example's cost.
     return total
 
 
-print(binary_cross_entropy([1, 0, 1, 0], [0.9, 0.2, 0.6, 0.4]))  # the lesson's e-mails: about 0.3375
+# The lesson's four e-mails: about 0.3375
+print(binary_cross_entropy([1, 0, 1, 0], [0.9, 0.2, 0.6, 0.4]))
 ''',
     solution='''\
 import math
@@ -64,7 +65,8 @@ def binary_cross_entropy(y_true, y_pred):
     return total / len(y_true)
 
 
-print(binary_cross_entropy([1, 0, 1, 0], [0.9, 0.2, 0.6, 0.4]))  # the lesson's e-mails: about 0.3375
+# The lesson's four e-mails: about 0.3375
+print(binary_cross_entropy([1, 0, 1, 0], [0.9, 0.2, 0.6, 0.4]))
 ''',
     hints=[
         "Loop over `zip(y_true, y_pred)`. For a label 1 the cost is `-math.log(p)`; for a label 0 it is "

@@ -76,8 +76,9 @@ def train(neuron, X, y, learning_rate, epochs):
 
 
 X, y = AND
-neuron = train(Neuron.random(2, seed=7), X, y, learning_rate=0.5, epochs=1000)
-print("rounded predictions:", [round(p) for p in neuron.predict(X)], " labels:", y)
+neuron = train(Neuron.random(2, seed=7), X, y, 0.5, epochs=1000)
+print("rounded predictions:", [round(p) for p in neuron.predict(X)])
+print("labels:             ", y)
 ''',
     solution='''\
 from neuron import AND, Neuron, gradients
@@ -86,15 +87,17 @@ from neuron import AND, Neuron, gradients
 def train(neuron, X, y, learning_rate, epochs):
     """Train the neuron by full-batch gradient descent, and return it."""
     for epoch in range(epochs):
-        weight_gradients, bias_gradient = gradients(neuron, X, y)
-        neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, weight_gradients)]
-        neuron.bias = neuron.bias - learning_rate * bias_gradient
+        dw, db = gradients(neuron, X, y)
+        neuron.weights = [w - learning_rate * g
+                          for w, g in zip(neuron.weights, dw)]
+        neuron.bias = neuron.bias - learning_rate * db
     return neuron
 
 
 X, y = AND
-neuron = train(Neuron.random(2, seed=7), X, y, learning_rate=0.5, epochs=1000)
-print("rounded predictions:", [round(p) for p in neuron.predict(X)], " labels:", y)
+neuron = train(Neuron.random(2, seed=7), X, y, 0.5, epochs=1000)
+print("rounded predictions:", [round(p) for p in neuron.predict(X)])
+print("labels:             ", y)
 ''',
     hints=[
         "The loop is `for epoch in range(epochs):`, and the gradients must be computed inside it: "

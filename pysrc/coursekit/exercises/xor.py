@@ -73,9 +73,12 @@ xor_network = Exercise(
     starter='''\
 from neuron import Neuron
 
-hidden_or = Neuron(weights=[0.0, 0.0], bias=0.0, activation="step")    # OR of x1, x2
-hidden_nand = Neuron(weights=[0.0, 0.0], bias=0.0, activation="step")  # NAND of x1, x2
-output_and = Neuron(weights=[0.0, 0.0], bias=0.0, activation="step")   # AND of the two hidden answers
+# OR of x1 and x2
+hidden_or = Neuron([0.0, 0.0], 0.0, activation="step")
+# NAND of x1 and x2
+hidden_nand = Neuron([0.0, 0.0], 0.0, activation="step")
+# AND of the two hidden answers
+output_and = Neuron([0.0, 0.0], 0.0, activation="step")
 
 
 def xor(x1, x2):
@@ -89,9 +92,12 @@ for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
     solution='''\
 from neuron import Neuron
 
-hidden_or = Neuron(weights=[1.0, 1.0], bias=-0.5, activation="step")    # OR of x1, x2
-hidden_nand = Neuron(weights=[-1.0, -1.0], bias=1.5, activation="step")  # NAND of x1, x2
-output_and = Neuron(weights=[1.0, 1.0], bias=-1.5, activation="step")    # AND of the two hidden answers
+# OR of x1 and x2
+hidden_or = Neuron([1.0, 1.0], -0.5, activation="step")
+# NAND of x1 and x2
+hidden_nand = Neuron([-1.0, -1.0], 1.5, activation="step")
+# AND of the two hidden answers
+output_and = Neuron([1.0, 1.0], -1.5, activation="step")
 
 
 def xor(x1, x2):
