@@ -113,6 +113,21 @@ def inline(parent: etree.Element, tag: str, markdown_text: str, attrib: dict | N
     return element
 
 
+_TEX_NAMES = {"cdot": "·", "times": "×", "le": "≤", "ge": "≥", "leq": "≤", "geq": "≥", "neq": "≠", "approx": "≈",
+              "to": "→", "infty": "∞", "partial": "∂", "sigma": "σ", "alpha": "α", "eta": "η", "lambda": "λ", "sum": "Σ"}
+_TEX_WRAPPERS = re.compile(r"\\(?:mathrm|text|mathbf|operatorname|mathit)\{([^{}]*)\}")
+_TEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def plain_text(markdown_text: str) -> str:
+    """A plain reading of inline Markdown with maths, for an accessible name
+    (rendered maths may give a label no text that assistive tools can read)."""
+    text = _TEX_WRAPPERS.sub(r"\1", markdown_text)
+    text = _TEX_COMMAND.sub(lambda m: _TEX_NAMES.get(m.group(1), m.group(1)), text)
+    text = re.sub(r"[$`*_{}\\]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def parse_id(value: Any) -> str:
     text = str(value)
     if not ID_PATTERN.match(text):

@@ -50,7 +50,7 @@ import xml.etree.ElementTree as etree
 from fractions import Fraction
 from typing import Any
 
-from .blocks import CourseBlock, data_script, digest, inline, parse_bool, parse_id
+from .blocks import CourseBlock, data_script, digest, inline, parse_bool, parse_id, plain_text
 
 OPTION = re.compile(r"^- \[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 CONTINUATION = "    "
@@ -185,11 +185,13 @@ class QuizBlock(CourseBlock):
         for index, option in enumerate(options):
             item = etree.SubElement(listing, "li", {"class": "course-quiz__option", "data-index": str(index)})
             label = etree.SubElement(item, "label", {"class": "course-quiz__label"})
-            etree.SubElement(
+            control = etree.SubElement(
                 label,
                 "input",
                 {"type": "radio" if kind == "single" else "checkbox", "name": self.dom_id, "value": str(index), "class": "course-quiz__input"},
             )
+            if "$" in option["text"]:
+                control.set("aria-label", plain_text(option["text"]))
             inline(label, "span", option["text"], {"class": "course-quiz__text"})
             inline(item, "div", option["why"], {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why-{index}", "hidden": "hidden"})
         data_script(block, {"key": self.key, "type": kind, "version": version, "shuffle": self.settings["shuffle"], "correct": correct}, "course-quiz__data")
