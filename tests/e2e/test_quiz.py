@@ -1,0 +1,146 @@
+"""Every quiz and recall prompt on the site, in Chromium: wrong answers get ✗ and
+every option's explanation, Retry, right answers get ✓; numbers in reasonable
+formats; a recall prompt reveals and rates; one quiz done with the keyboard only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.lesson_widgets import page_url, pages
+
+from .widgets import Quiz, Recall, widgets
+
+QUIZ_PAGES = sorted(src for src, found in pages().items() if any(w["kind"] == "quiz" for w in found))
+RECALL_PAGES = sorted(src for src, found in pages().items() if any(w["kind"] == "recall" for w in found))
+AUTHORS = "authors.md"
+
+
+def test_the_site_has_quizzes_of_every_type():
+    types = {w["type"] for src in QUIZ_PAGES for w in widgets(src, "quiz")}
+    assert types == {"single", "multiple", "numeric"}
+
+
+@pytest.mark.parametrize("src", QUIZ_PAGES)
+def test_every_quiz_marks_a_wrong_then_a_right_answer(src, page, watched):
+    page.goto(page_url(src))
+    for spec in widgets(src, "quiz"):
+        quiz = Quiz(page, spec)
+        expect(quiz.retry_button).to_be_hidden()
+        quiz.answer(quiz.wrong_answer())
+        expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite"))
+        if quiz.numeric:
+            expect(quiz.root.locator(".course-quiz__explanation")).to_be_visible()
+        else:
+            for index, option in enumerate(spec["options"]):
+                why = quiz.explanation(index)
+                expect(why).to_be_visible()
+                expect(why).to_contain_text("✓ Right answer" if option["correct"] else "✗ Wrong answer")
+                expect(quiz.option(index)).to_have_attribute("aria-describedby", re.compile(r"-why-\d+$"))
+        quiz.retry_button.click()
+        expect(quiz.feedback).to_have_text("")
+        expect(quiz.root.locator(".course-quiz__explanation").first).to_be_hidden()
+        quiz.answer(quiz.right_answer())
+        expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
+        expect(quiz.check_button).to_have_attribute("aria-disabled", "true")
+
+
+def numeric_quiz(src=AUTHORS) -> dict:
+    return next(w for w in widgets(src, "quiz") if w["type"] == "numeric" and w["fractions"])
+
+
+@pytest.mark.parametrize(
+    "write",
+    [lambda a: repr(a), lambda a: f"{a:.6e}", lambda a: f"{a * 4:g}/4", lambda a: f" {a:g} ", lambda a: f"−{-a:g}" if a < 0 else f"+{a:g}"],
+    ids=["decimal", "exponent", "fraction", "spaces", "sign"],
+)
+def test_numeric_answers_accept_reasonable_formats(write, page, watched):
+    spec = numeric_quiz()
+    page.goto(page_url(AUTHORS))
+    Quiz(page, spec).answer(write(spec["answer"]))
+    expect(Quiz(page, spec).feedback).to_have_text(re.compile(r"^✓ Correct"))
+
+
+def test_text_that_is_not_a_number_gets_a_message_not_a_wrong_mark(page, watched):
+    spec = numeric_quiz()
+    page.goto(page_url(AUTHORS))
+    quiz = Quiz(page, spec).answer("about zero")
+    expect(quiz.feedback).to_have_text(re.compile(r"^“about zero” is not a number\. Write a number such as 0\.5"))
+    expect(quiz.retry_button).to_be_hidden()
+    expect(quiz.root.locator(".course-quiz__explanation")).to_be_hidden()
+    quiz.answer(quiz.right_answer())
+    expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
+
+
+def test_fractions_are_refused_where_the_quiz_does_not_allow_them(page, watched):
+    spec = next((w for src in QUIZ_PAGES for w in widgets(src, "quiz") if w["type"] == "numeric" and not w["fractions"]), None)
+    if spec is None:
+        pytest.skip("no numeric quiz without fractions on the site")
+    src = next(src for src in QUIZ_PAGES if spec in widgets(src, "quiz"))
+    page.goto(page_url(src))
+    quiz = Quiz(page, spec).answer("1/2")
+    expect(quiz.feedback).to_have_text(re.compile("this question does not take fractions"))
+
+
+@pytest.mark.parametrize("src", RECALL_PAGES)
+def test_every_recall_prompt_reveals_its_answer_and_takes_a_rating(src, page, watched):
+    page.goto(page_url(src))
+    for spec in widgets(src, "recall"):
+        recall = Recall(page, spec)
+        expect(recall.answer).to_be_hidden()
+        recall.textbox.fill("weights, sum, activation")
+        recall.show.click()
+        expect(recall.answer).to_be_visible()
+        recall.rating("Partly").click()
+        expect(recall.rating("Partly")).to_have_attribute("aria-pressed", "true")
+        expect(recall.rating("Got it")).to_have_attribute("aria-pressed", "false")
+        expect(recall.feedback).to_contain_text("you rated this “Partly”")
+
+
+def test_a_quiz_with_the_keyboard_only(page, watched):
+    spec = next(w for w in widgets(AUTHORS, "quiz") if w["type"] == "single")
+    page.goto(page_url(AUTHORS))
+    quiz = Quiz(page, spec)
+    first = quiz.root.locator("input").first
+    first.focus()
+    page.keyboard.press("Shift+Tab")  # step back out of the quiz, then in again with Tab
+    page.keyboard.press("Tab")
+    expect(first).to_be_focused()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus must be visible"
+    wrong = quiz.wrong_answer()[0]
+    for _ in range(len(spec["options"])):  # arrow keys move between the radios, checking each
+        if quiz.option(wrong).is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    expect(quiz.option(wrong)).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(quiz.check_button).to_be_focused()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    scrolled = page.evaluate("scrollY")
+    page.keyboard.press("Enter")
+    expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite"))
+    expect(quiz.check_button).to_be_focused()  # no focus loss
+    assert page.evaluate("scrollY") == scrolled, "the page must not jump"
+    page.keyboard.press("Tab")
+    expect(quiz.retry_button).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(quiz.root.locator("input").first).to_be_focused()
+    right = quiz.right_answer()[0]
+    for _ in range(len(spec["options"])):
+        if quiz.option(right).is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")  # a no-op on a checked radio, and it stays checked
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
+
+
+def test_the_question_names_the_group_and_feedback_is_announced(page, watched):
+    spec = widgets(AUTHORS, "quiz")[0]
+    page.goto(page_url(AUTHORS))
+    quiz = Quiz(page, spec)
+    expect(page.get_by_role("group", name=re.compile(re.escape(spec["question"].split("$")[0].strip())))).to_have_count(1)
+    expect(quiz.feedback).to_have_attribute("aria-live", "polite")
