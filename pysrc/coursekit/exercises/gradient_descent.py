@@ -30,9 +30,9 @@ def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, mean=True):
 def _pair(result, call: str, size: int) -> tuple[list[float], float]:
     """The learner's result as (list of `size` numbers, number), or a failure saying what is wrong."""
     if result is None:
-        fail(f"{call} returned None: did you forget `return weight_gradients, bias_gradient`?")
+        fail(f"{call} returned None: did you forget the line: return weight_gradients, bias_gradient?")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"{call} should return two things, `weight_gradients, bias_gradient`, but it returned {show(result)}.")
+        fail(f"{call} should return two things, weight_gradients and bias_gradient, but it returned {show(result)}.")
     weight_gradients, bias_gradient = result
     if not isinstance(weight_gradients, (list, tuple)) or len(weight_gradients) != size:
         fail(

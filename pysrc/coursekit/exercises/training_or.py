@@ -48,7 +48,7 @@ def _trained(learner, X, y, learning_rate: float, epochs: int, what: str) -> Neu
     call = f"train(Neuron([0.1, 0.2], 0.0), {what}, learning_rate={learning_rate}, epochs={epochs})"
     result = train(_start(), X, y, learning_rate, epochs)
     if result is None:
-        fail(f"{call} returned None: end your function with `return neuron`, so the trained neuron comes back.")
+        fail(f"{call} returned None: end your function with: return neuron, so the trained neuron comes back.")
     if not isinstance(result, Neuron):
         fail(f"{call} returned {show(result)}: it should return the neuron it trained.")
     return result
@@ -200,7 +200,7 @@ def uses_learning_rate(learner):
         )
 
 
-@train_loop.check("runs `epochs` epochs, with fresh gradients in each")
+@train_loop.check("runs as many epochs as asked, with fresh gradients in each")
 def every_epoch(learner):
     result = _trained(learner, *OR, 0.5, 3, "*OR")
     expected = _train(_start(), *OR, 0.5, 3)
@@ -208,13 +208,13 @@ def every_epoch(learner):
         return
     if _same(result, _train(_start(), *OR, 0.5, 1)):
         fail(
-            "With epochs=3 your neuron took only one step. Make the loop run `for epoch in range(epochs):`, "
-            "and put `return neuron` after the loop, not inside it."
+            "With epochs=3 your neuron took only one step. Make the loop run for epoch in range(epochs), "
+            "and put return neuron after the loop, not inside it."
         )
     if _same(result, _train(_start(), *OR, 0.5, 3, stale=True)):
         fail(
             "With epochs=3 every step used the gradients of the starting neuron. After each step the neuron "
-            "has changed, so compute `gradients(neuron, X, y)` again inside the loop."
+            "has changed, so compute gradients(neuron, X, y) again inside the loop."
         )
     fail(f"After 3 epochs on OR expected {_describe(expected)}, got {_describe(result)}.")
 

@@ -29,7 +29,7 @@ def _as_bits(outputs: list[object], name: str) -> list[int]:
     for (x1, x2), value in zip(INPUTS, outputs):
         if isinstance(value, bool) or value not in (0, 1):
             fail(
-                f"`{name}` gave {describe(value)} for the input ({x1}, {x2}). A step neuron answers 0 or 1: "
+                f"{name} gave {describe(value)} for the input ({x1}, {x2}). A step neuron answers 0 or 1: "
                 "create it with activation=\"step\"."
             )
         bits.append(int(value))
@@ -52,11 +52,11 @@ def _check_gate(learner, name: str, gate: str, advice: dict[str, str]) -> None:
         return
     computed = _gate_name(bits)
     if computed in advice:
-        fail(f"`{name}` computes {computed}, not {gate}: {advice[computed]}")
+        fail(f"{name} computes {computed}, not {gate}: {advice[computed]}")
     (x1, x2), got, should = next(((x, b, w) for x, b, w in zip(INPUTS, bits, wanted) if b != w))
     hint = advice.get(f"row {x1}{x2}", "")
     fail(
-        f"`{name}` should compute {gate} ({wanted} for the inputs (0, 0), (0, 1), (1, 0), (1, 1)), "
+        f"{name} should compute {gate} ({wanted} for the inputs (0, 0), (0, 1), (1, 0), (1, 1)), "
         f"but gives {bits}: for ({x1}, {x2}) it says {got} instead of {should}."
         + (f" {hint}" if hint else "")
     )
