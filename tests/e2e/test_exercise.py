@@ -1,0 +1,147 @@
+"""Every exercise on the site, in Chromium: a documented mistake gets its
+specific message, the reference solution passes. Learner exceptions, endless
+loops and tampering are failures, never a broken panel; hints one at a time;
+the solution after a real attempt and a confirmation, the learner's code kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.lesson_widgets import page_url, pages
+
+from .pages import BOOT_TIMEOUT
+from .widgets import Exercise, widgets
+
+EXERCISES = sorted((src, w["id"]) for src, found in pages().items() for w in found if w["kind"] == "exercise")
+AUTHORS = "authors.md"
+EXAMPLE = widgets(AUTHORS, "exercise")[0]["id"]
+
+
+@pytest.mark.parametrize("src, exercise_id", EXERCISES, ids=[f"{src}:{i}" for src, i in EXERCISES])
+def test_every_exercise_names_a_mistake_then_passes_its_solution(src, exercise_id, page, watched):
+    page.goto(page_url(src))
+    exercise = Exercise(page, exercise_id).wait_ready()
+    code, fragment = exercise.spec.mistakes[0]
+    exercise.check(code)
+    exercise.expect_failed(re.compile(r"^✗ Not passed yet: \d+ checks? failed"))
+    expect(exercise.results.locator(".course-exercise__result--failed").filter(has_text=fragment).first).to_be_visible()
+    expect(exercise.solution).to_be_hidden()
+    exercise.check(exercise.spec.solution)
+    exercise.expect_passed()
+    expect(exercise.results.locator(".course-exercise__result--failed")).to_have_count(0)
+    expect(exercise.solution).to_be_visible()  # shown after a pass
+    expect(exercise.solution.locator("code")).to_have_text(exercise.spec.solution)
+
+
+def test_the_starter_code_does_not_pass(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.check()
+    exercise.expect_failed()
+
+
+def test_an_exception_in_the_learners_code_is_a_failed_check_with_its_traceback(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.check("def helper():\n    raise ValueError('oops')\n\nhelper()\n")
+    exercise.expect_failed()
+    first = exercise.results.locator(".course-exercise__result").first
+    expect(first).to_contain_text("Your code raised ValueError on line 2")
+    first.get_by_text("Traceback", exact=True).click()
+    expect(first.locator("pre")).to_contain_text('File "<your code>", line 2, in helper')
+    exercise.check(exercise.spec.solution)  # the panel still works
+    exercise.expect_passed()
+
+
+def test_an_endless_loop_stopped_by_the_learner_is_a_failure(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.check("while True:\n    pass\n")
+    exercise.panel.expect_status("Running…")
+    exercise.panel.stop_button.click()
+    exercise.expect_failed("✗ Not passed. You stopped the check before it finished.")
+    exercise.panel.expect_status(re.compile(r"Ready$"), timeout=BOOT_TIMEOUT)  # "Stopped · Ready" after a restart
+    exercise.check(exercise.spec.solution)
+    exercise.expect_passed()
+
+
+def test_an_endless_loop_is_stopped_by_the_time_limit_and_reported(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.check("def neuron_output(inputs, weights, bias):\n    while True:\n        pass\n")
+    limit = exercise.spec.timeout
+    exercise.expect_failed(re.compile(rf"^✗ Not passed\. Your code ran for more than {limit:g} s"))
+    expect(exercise.panel.output).to_contain_text("time limit")
+
+
+def test_tampering_with_python_is_reported_as_a_failure(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.check("import builtins\nbuiltins.max = lambda *args: 0.0\n\n" + exercise.spec.solution)
+    exercise.expect_failed()
+    expect(exercise.results).to_contain_text("changed Python's built-in functions or the checker")
+    exercise.check(exercise.spec.solution)
+    exercise.expect_passed()
+
+
+def test_hints_appear_one_at_a_time(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE)
+    hints = exercise.root.locator(".course-exercise__hint")
+    expect(hints).to_have_count(len(exercise.spec.hints))
+    for shown in range(1, len(exercise.spec.hints) + 1):
+        exercise.hint_button.click()
+        for index in range(len(exercise.spec.hints)):
+            (expect(hints.nth(index)).to_be_visible if index < shown else expect(hints.nth(index)).to_be_hidden)()
+        expect(exercise.help).to_contain_text(f"Hint {shown} of {len(exercise.spec.hints)}")
+    expect(exercise.hint_button).to_have_attribute("aria-disabled", "true")
+
+
+def test_the_solution_needs_a_real_attempt_and_a_confirmation_and_keeps_the_learners_code(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.solution_button.click()
+    expect(exercise.help).to_contain_text("Try it first")
+    expect(exercise.solution).to_be_hidden()
+    exercise.check()  # the starter code, unchanged, is not a real attempt
+    exercise.expect_failed()
+    exercise.solution_button.click()
+    expect(exercise.solution).to_be_hidden()
+    mine, _ = exercise.spec.mistakes[0]
+    exercise.check(mine)
+    exercise.expect_failed()
+    exercise.solution_button.click()
+    dialog = page.get_by_role("dialog", name="Show the solution?")
+    dialog.get_by_role("button", name="Not yet").click()
+    expect(dialog).to_have_count(0)
+    expect(exercise.solution).to_be_hidden()
+    exercise.solution_button.click()
+    page.get_by_role("dialog", name="Show the solution?").get_by_role("button", name="Show solution").click()
+    expect(exercise.solution).to_be_visible()
+    editor = exercise.panel.editor
+    expect(editor).to_have_text(mine.replace("\n", ""))  # the learner's code is still there
+    exercise.solution.get_by_role("button", name="Put the solution in the editor").click()
+    expect(editor).to_have_text(exercise.spec.solution.replace("\n", ""))
+    editor.click()
+    page.keyboard.press("ControlOrMeta+z")
+    expect(editor).to_have_text(mine.replace("\n", ""))  # undo gives it back
+
+
+def test_an_exercise_with_the_keyboard_only(page, watched):
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    exercise.panel.editor.focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text(exercise.spec.solution)
+    page.keyboard.press("Escape")  # CodeMirror: Escape, then Tab leaves the editor
+    page.keyboard.press("Tab")
+    expect(exercise.panel.run_button).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(exercise.check_button).to_be_focused()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus must be visible"
+    page.keyboard.press("Enter")
+    exercise.expect_passed()
+    expect(exercise.check_button).to_be_focused()
