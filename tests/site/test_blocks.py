@@ -240,3 +240,10 @@ def test_a_mistake_shows_an_error_box_in_place_of_the_quiz():
 def test_the_syntax_shown_in_a_code_block_is_not_a_block_or_an_error():
     html, page = render("```markdown\n/// quiz | Q?\n- [ ] a\n///\n```\n\nText with `/// quiz` in code.\n")
     assert page.errors == [] and "course-quiz" not in html
+
+
+def test_an_option_with_maths_gets_a_plain_text_name():
+    html, _ = render("/// quiz | Q?\n\n- [x] $\\mathrm{ReLU}(3.5) = 3.5$\n    yes\n- [ ] plain `code`\n    no\n///\n")
+    first, second = tree(html).iter("input")
+    assert first.get("aria-label") == "ReLU(3.5) = 3.5"
+    assert second.get("aria-label") is None  # its <label> text names it

@@ -51,7 +51,7 @@ def neuron_output(inputs, weights, bias):
     return z
 
 
-print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # the lesson's neuron: 0.0
+print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
 ''',
     solution='''\
 def neuron_output(inputs, weights, bias):
@@ -62,7 +62,7 @@ def neuron_output(inputs, weights, bias):
     return max(0.0, z)
 
 
-print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # the lesson's neuron: 0.0
+print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
 ''',
     hints=[
         "Start `z` at the bias, then add `inputs[i] * weights[i]` for each input (a `for` loop over `zip(inputs, weights)` does it).",
