@@ -96,7 +96,7 @@ def test_hints_appear_one_at_a_time(page, watched):
         exercise.hint_button.click()
         for index in range(len(exercise.spec.hints)):
             (expect(hints.nth(index)).to_be_visible if index < shown else expect(hints.nth(index)).to_be_hidden)()
-        expect(exercise.help).to_contain_text(f"Hint {shown} of {len(exercise.spec.hints)}")
+        expect(exercise.announcer).to_contain_text(f"Hint {shown} of {len(exercise.spec.hints)}")
     expect(exercise.hint_button).to_have_attribute("aria-disabled", "true")
 
 

@@ -93,6 +93,7 @@ class Exercise:
         self.solution_button = self.root.get_by_role("button", name="Show solution", exact=True)
         self.solution = self.root.get_by_role("group", name="Reference solution")
         self.help = self.root.locator(".course-exercise__help")
+        self.announcer = self.root.locator(".course-exercise__announce")
 
     def wait_ready(self) -> "Exercise":
         self.panel.wait_ready()

@@ -28,8 +28,10 @@ class Exercise {
     this.hintButton = button("Show hint", "course-exercise__hint-button", () => this.showHint({ announce: true }));
     this.solutionButton = button("Show solution", "course-exercise__solution-button", () => this.askSolution());
     this.help = el("p", { className: "course-exercise__help", role: "status" });
+    // Hints are shown in their list; a screen reader also hears them said.
+    this.announcer = el("p", { className: "course-sr-only course-exercise__announce", role: "status" });
     const actions = el("div", { className: "course-exercise__actions" }, this.hints.length ? this.hintButton : null, this.solutionButton);
-    host.after(this.results, actions, this.help);
+    host.after(this.results, actions, this.help, this.announcer);
     root.classList.add("course-exercise--mounted");
     this.restore();
   }
@@ -126,7 +128,7 @@ class Exercise {
     next.hidden = false;
     const shown = this.hints.filter((hint) => !hint.hidden).length;
     if (save) this.save({ hints: shown });
-    if (announce) this.help.textContent = `Hint ${shown} of ${this.hints.length}: ${next.textContent}`;
+    if (announce) this.announcer.textContent = `Hint ${shown} of ${this.hints.length}: ${next.textContent}`;
     this.updateHintButton();
   }
 
