@@ -39,6 +39,8 @@ log = logging.getLogger("mkdocs.plugins.course")
 ASSETS = "assets/course"
 #: What the browser fetches to boot Pyodide (see PLATFORM.md).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+#: What `npm run build` writes and the pages load.
+BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css")
 SUPERFENCES = "pymdownx.superfences"
 BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
@@ -71,8 +73,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
-        self.bundle_dir = _require_dir(root / self.config.bundle_dir, "the browser bundle", "npm ci && npm run build")
-        self.pyodide_dir = _require_dir(root / self.config.pyodide_dir, "Pyodide", "npm ci")
+        self.bundle_dir = _require(root / self.config.bundle_dir, BUNDLE_FILES, "the browser bundle", "npm ci && npm run build")
+        self.pyodide_dir = _require(root / self.config.pyodide_dir, PYODIDE_FILES, "Pyodide", "npm ci")
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.package_zip = python_package_zip(self.config.python_packages)
         self.runs_python: dict[str, bool] = {}
@@ -148,9 +150,12 @@ def _insert_early_in_head(page_html: str, markup: str) -> str:
     return page_html[: match.end()] + markup + page_html[match.end() :]
 
 
-def _require_dir(path: Path, what: str, command: str) -> Path:
-    if not path.is_dir():
-        raise PluginError(f"course plugin: {what} is missing at {path}. Run `{command}` (or `make build`) first.")
+def _require(path: Path, names: tuple[str, ...], what: str, command: str) -> Path:
+    """The folder, if it holds every named file; else a PluginError saying what to run."""
+    missing = [name for name in names if not (path / name).is_file()]
+    if not path.is_dir() or missing:
+        detail = f" (no {', '.join(missing)})" if path.is_dir() else ""
+        raise PluginError(f"course plugin: {what} is missing at {path}{detail}. Run `{command}` (or `make build`) first.")
     return path
 
 

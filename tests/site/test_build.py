@@ -92,3 +92,17 @@ def test_a_missing_bundle_is_explained(tmp_path):
     assert result.returncode != 0
     assert "the browser bundle is missing" in result.stderr
     assert "npm run build" in result.stderr
+
+
+def test_a_half_built_bundle_is_explained(tmp_path):
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "course.js").write_text("// only this")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Hi\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: T\nplugins:\n  - course:\n      bundle_dir: {bundle}\n      pyodide_dir: {ROOT / 'node_modules' / 'pyodide'}\n"
+    )
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "(no worker.js, preboot.js, course-style.css)" in result.stderr
