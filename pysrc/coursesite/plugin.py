@@ -18,6 +18,7 @@ import html
 import io
 import json
 import logging
+import posixpath
 import re
 import shutil
 import zipfile
@@ -31,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import exercises
 
-from . import context, panels, progress
+from . import context, panels, progress, review
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -40,7 +41,7 @@ ASSETS = "assets/course"
 #: What the browser fetches to boot Pyodide (see PLATFORM.md).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 #: What `npm run build` writes and the pages load.
-BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css")
+BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css", "course-widgets.css")
 SUPERFENCES = "pymdownx.superfences"
 BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
@@ -80,6 +81,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.runs_python: dict[str, bool] = {}
         self.page_entries: dict[str, dict] = {}
         self.nav_order: list[str] = []
+        self.lessons: list = []
         exercises.load(reload=True)  # `mkdocs serve` picks up edited exercises
         self.preboot = (self.bundle_dir / "preboot.js").read_text(encoding="utf-8").strip()
         if "</script" in self.preboot:
@@ -93,7 +95,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if self.config.enabled:
             context.begin(page.file.src_uri)
+            markdown, _ = review.expand(markdown, self._lessons_seen_from(page))
         return markdown
+
+    def _lessons_seen_from(self, page) -> list[review.Lesson]:
+        """The lessons in course order, with links relative to ``page``."""
+        here = posixpath.dirname(page.file.src_uri)
+        return [
+            review.Lesson(lesson.title, posixpath.relpath(lesson.file.src_uri, here or "."), Path(lesson.file.abs_src_path).read_text(encoding="utf-8"))
+            for lesson in self.lessons
+        ]
 
     def on_page_content(self, html_text, page, config, files):
         finished = context.end()
@@ -106,6 +117,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_nav(self, nav, config, files):
         self.nav_order = [page.file.src_uri for page in nav.pages]
+        self.lessons = [page for page in nav.pages if page.file.src_uri.startswith(progress.LESSONS)]
         return nav
 
     def on_post_page(self, output, page, config):
