@@ -79,6 +79,7 @@ export function createEditor({ parent, doc, label, onRun, onChange }) {
         highlightSelectionMatches(),
         python(),
         materialTheme,
+        EditorView.lineWrapping, // no sideways scrolling on a phone (and no unreachable scroll region)
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun?.(), true) }])),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": label }),
