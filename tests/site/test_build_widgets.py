@@ -18,6 +18,8 @@ from mkdocs.exceptions import Abort
 from coursekit import exercises
 from coursekit.checks import Exercise, expect_close
 
+from .small_site import needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
+
 ROOT = Path(__file__).resolve().parents[2]
 
 QUIZ = """\
@@ -32,35 +34,9 @@ QUIZ = """\
 """
 
 
-@pytest.fixture(autouse=True)
-def needs_npm_build():
-    if not (ROOT / "build" / "web" / "course.js").exists():
-        pytest.fail("run `npm ci && npm run build` (or `make test`) first", pytrace=False)
-
-
 def build_site(tmp_path: Path, pages: dict[str, str], nav: str = "") -> Path:
-    docs = tmp_path / "docs"
-    for name, text in pages.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    (tmp_path / "mkdocs.yml").write_text(
-        textwrap.dedent(f"""\
-            site_name: Test
-            strict: true
-            theme:
-              name: material
-              font: false
-            plugins:
-              - course:
-                  bundle_dir: {ROOT / "build" / "web"}
-                  pyodide_dir: {ROOT / "node_modules" / "pyodide"}
-            markdown_extensions:
-              - pymdownx.arithmatex:
-                  generic: true
-            """) + nav
-    )
-    config = load_config(str(tmp_path / "mkdocs.yml"))
+    extensions = "strict: true\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n"
+    config = load_config(str(write_site(tmp_path, pages, extra=extensions + nav)))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

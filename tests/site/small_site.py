@@ -1,0 +1,40 @@
+"""Small throwaway MkDocs sites for build tests, using the real bundle and Pyodide."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "build" / "web"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+def write_site(tmp_path: Path, pages: dict[str, str], *, extra: str = "", bundle: Path = BUNDLE) -> Path:
+    """Write docs/ and mkdocs.yml (the course plugin, Material without fonts) into tmp_path."""
+    for name, text in pages.items():
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent(f"""\
+            site_name: Test
+            theme:
+              name: material
+              font: false
+            plugins:
+              - course:
+                  bundle_dir: {bundle}
+                  pyodide_dir: {PYODIDE}
+            """) + extra
+    )
+    return tmp_path / "mkdocs.yml"
+
+
+@pytest.fixture(autouse=True)
+def needs_npm_build():
+    if not (BUNDLE / "course.js").exists():
+        pytest.fail("run `npm ci && npm run build` (or `make test`) first", pytrace=False)
