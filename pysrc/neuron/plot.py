@@ -34,8 +34,17 @@ PALETTE = ["#2b83d6", "#d55e00", "#1a9e5c", "#9a6fd0", "#cc7a00", "#d6477b", "#8
 #: Dash patterns, used with the colours so curves differ in more than colour.
 DASHES = ["", "6 3", "2 3", "8 3 2 3"]
 
-WIDTH, HEIGHT = 600, 360  # the whole picture, in SVG units
-LEFT, RIGHT, TOP, BOTTOM = 60, 170, 36, 48  # margins: axis labels left and below, legend on the right
+# Sizes in SVG units. The picture is drawn 480 wide and scales with the page: on a
+# phone (about 330 px for the output area) 14-unit text is still about 9.6 px.
+WIDTH = 480  # the whole picture; its height grows with the legend's rows
+FONT, TITLE_FONT = 14, 16  # text size, and the title's
+LEFT, RIGHT, TOP = 62, 22, 32  # margins of the plotting area: tick values and y label on the left, title above
+PLOT_HEIGHT = 240  # height of the plotting area
+AXIS_SPACE = 48  # below the plotting area: tick values, then the x label
+LEGEND_ROW = 22  # height of one legend row, below the x label
+LEGEND_SAMPLE = 28  # width of a legend entry's sample (line, marker or swatch) and the gap after it
+LEGEND_GAP = 18  # space between two legend entries in a row
+CHAR_WIDTH = 0.6 * FONT  # a generous guess at the average width of a character
 
 Point = tuple[float, float]
 
@@ -43,27 +52,42 @@ Point = tuple[float, float]
 # --- axes: ranges and ticks ------------------------------------------------------------
 
 
-def nice_step(span: float, count: int = 5) -> float:
-    """A round step (1, 2 or 5 times a power of ten) giving about ``count`` ticks over ``span``."""
-    raw = span / count
-    power = 10.0 ** math.floor(math.log10(raw))
-    for multiple in (1.0, 2.0, 5.0, 10.0):
-        if raw <= multiple * power * (1 + 1e-9):
-            return multiple * power
-    return 10.0 * power
+def nice_step(low: float, high: float, count: int = 5) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that gives 4 to 7 ticks between low and high.
+
+    Among the steps giving 4 to 7 ticks it prefers 1, 2 or 5 to 2.5, then the tick
+    count nearest ``count``; if no step gives 4 to 7, the one that comes closest.
+    """
+    power = 10.0 ** math.floor(math.log10((high - low) / count))
+    candidates = [(m, power * scale) for scale in (0.1, 1.0, 10.0) for m in (1.0, 2.0, 2.5, 5.0)]
+
+    def badness(candidate: tuple[float, float]) -> tuple[int, bool, int]:
+        multiple, unit = candidate
+        ticks = _tick_count(low, high, multiple * unit)
+        return max(4 - ticks, ticks - 7, 0), multiple == 2.5, abs(ticks - count)
+
+    multiple, unit = min(candidates, key=badness)
+    return multiple * unit
+
+
+def _tick_count(low: float, high: float, step: float) -> int:
+    """How many multiples of step lie between low and high."""
+    return math.floor(high / step + 1e-9) - math.ceil(low / step - 1e-9) + 1
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values between low and high: nice_ticks(0, 1) is [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]."""
-    step = nice_step(high - low, count)
+    step = nice_step(low, high, count)
     first = math.ceil(low / step - 1e-9)
     last = math.floor(high / step + 1e-9)
     return [round(k * step, 12) for k in range(first, last + 1)]  # round() removes 0.30000000000000004
 
 
 def tick_label(value: float, step: float) -> str:
-    """A tick value with as many decimals as the step needs: 0.5, 1.0, 1.5 (never '-0')."""
+    """A tick value with as many decimals as the step needs: 0.5, 1.0, 1.5 or 0.25, 0.50 (never '-0')."""
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    while decimals < 12 and abs(round(step, decimals) - step) > 1e-9 * step:
+        decimals += 1  # a step of 0.25 needs two decimals, a step of 2.5 one
     text = f"{value:.{decimals}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
@@ -187,26 +211,48 @@ class Plot:
     def _py(self, y: float) -> float:
         """Vertical picture position of data y (SVG's y axis points down)."""
         low, high = self.y_range
-        return TOP + (high - y) / (high - low) * (HEIGHT - TOP - BOTTOM)
+        return TOP + (high - y) / (high - low) * PLOT_HEIGHT
 
     def _coords(self, points: Sequence[Point]) -> str:
         """Points as the SVG attribute text 'x1,y1 x2,y2 ...' (2 decimals: far below a pixel)."""
         return " ".join(f"{self._px(x):.2f},{self._py(y):.2f}" for x, y in points)
 
+    def legend_layout(self) -> list[tuple[Series, float, float]]:
+        """Where each labelled series' legend entry goes, below the x label: (series, x, y).
+
+        Entries run left to right from the plot's left edge and wrap to a new row
+        when the next would pass the right edge (text widths are estimated).
+        """
+        placed: list[tuple[Series, float, float]] = []
+        x, y = LEFT, TOP + PLOT_HEIGHT + AXIS_SPACE + LEGEND_ROW / 2 + 4
+        for series in (s for s in self.series if s.label):
+            width = LEGEND_SAMPLE + len(series.label or "") * CHAR_WIDTH
+            if x > LEFT and x + width > WIDTH - RIGHT:
+                x, y = LEFT, y + LEGEND_ROW  # no room left in this row
+            placed.append((series, x, y))
+            x += width + LEGEND_GAP
+        return placed
+
+    def height(self) -> float:
+        """The picture's height: title, plotting area, axis text, and as many legend rows as needed."""
+        rows = len({y for _, _, y in self.legend_layout()})
+        return TOP + PLOT_HEIGHT + AXIS_SPACE + rows * LEGEND_ROW + 6
+
     # -- drawing --
 
     def to_svg(self) -> str:
         """The complete SVG document, as text. The same plot always gives the same text."""
+        height = f"{self.height():g}"
         svg = ET.Element(
             "svg",
             {
                 "xmlns": "http://www.w3.org/2000/svg",
-                "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+                "viewBox": f"0 0 {WIDTH} {height}",
                 "width": str(WIDTH),
-                "height": str(HEIGHT),
+                "height": height,
                 "role": "img",
                 "font-family": "system-ui, sans-serif",
-                "font-size": "12",
+                "font-size": str(FONT),
             },
         )
         ET.SubElement(svg, "title").text = self.title or "plot"
@@ -292,61 +338,45 @@ class Plot:
         """The frame, ticks with their values, the axis labels and the title, all in currentColor."""
         x_low, x_high = self.x_range
         y_low, y_high = self.y_range
+        bottom = TOP + PLOT_HEIGHT  # the plotting area's lower edge
         axes = ET.SubElement(svg, "g", {"stroke": "currentColor", "fill": "none", "stroke-width": "1"})
         ET.SubElement(
             axes,
             "rect",
-            {"x": f"{LEFT}", "y": f"{TOP}", "width": f"{WIDTH - LEFT - RIGHT}", "height": f"{HEIGHT - TOP - BOTTOM}"},
+            {"x": f"{LEFT}", "y": f"{TOP}", "width": f"{WIDTH - LEFT - RIGHT}", "height": f"{PLOT_HEIGHT}"},
         )
         text = ET.SubElement(svg, "g", {"fill": "currentColor"})
-        x_ticks, y_ticks = nice_ticks(x_low, x_high), nice_ticks(y_low, y_high)
-        for x in x_ticks:
-            ET.SubElement(
-                axes, "line", _line_attributes(self._px(x), HEIGHT - BOTTOM, self._px(x), HEIGHT - BOTTOM + 5)
-            )
-            _text(text, tick_label(x, nice_step(x_high - x_low)), self._px(x), HEIGHT - BOTTOM + 18, "middle")
-        for y in y_ticks:
+        x_step, y_step = nice_step(x_low, x_high), nice_step(y_low, y_high)
+        for x in nice_ticks(x_low, x_high):
+            ET.SubElement(axes, "line", _line_attributes(self._px(x), bottom, self._px(x), bottom + 5))
+            _text(text, tick_label(x, x_step), self._px(x), bottom + 20, "middle")
+        for y in nice_ticks(y_low, y_high):
             ET.SubElement(axes, "line", _line_attributes(LEFT - 5, self._py(y), LEFT, self._py(y)))
-            _text(text, tick_label(y, nice_step(y_high - y_low)), LEFT - 8, self._py(y) + 4, "end")
-        _text(text, self.x_label, (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 10, "middle")
-        y_label = _text(text, self.y_label, 16, (TOP + HEIGHT - BOTTOM) / 2, "middle")
-        y_label.set("transform", f"rotate(-90 16 {(TOP + HEIGHT - BOTTOM) / 2:g})")
-        _text(text, self.title, (LEFT + WIDTH - RIGHT) / 2, 22, "middle").set("font-size", "15")
+            _text(text, tick_label(y, y_step), LEFT - 8, self._py(y) + 5, "end")
+        middle = (LEFT + WIDTH - RIGHT) / 2
+        _text(text, self.x_label, middle, bottom + 40, "middle")
+        y_label = _text(text, self.y_label, 18, TOP + PLOT_HEIGHT / 2, "middle")
+        y_label.set("transform", f"rotate(-90 18 {TOP + PLOT_HEIGHT / 2:g})")
+        _text(text, self.title, middle, 21, "middle").set("font-size", str(TITLE_FONT))
 
     def _draw_legend(self, svg: ET.Element) -> None:
-        """One row per labelled series, to the right of the plot: a small sample, then the label."""
+        """One entry per labelled series, in rows below the plot: a small sample, then the label."""
         legend = ET.SubElement(svg, "g", {"fill": "currentColor"})
-        x, y = WIDTH - RIGHT + 14, TOP + 10
-        for series in (s for s in self.series if s.label):
+        for series, x, y in self.legend_layout():
             if series.kind == "line":
-                attributes = _line_attributes(x, y, x + 24, y)
+                attributes = _line_attributes(x, y, x + 22, y)
                 attributes.update({"stroke": series.color, "stroke-width": "2.5"})
                 if series.dash:
                     attributes["stroke-dasharray"] = series.dash
                 ET.SubElement(legend, "line", attributes)
             elif series.kind == "points":
-                _marker(
-                    ET.SubElement(legend, "g", {"fill": series.color, "stroke": "currentColor"}),
-                    series.marker,
-                    x + 12,
-                    y,
-                    6,
-                )
+                marker = ET.SubElement(legend, "g", {"fill": series.color, "stroke": "currentColor"})
+                _marker(marker, series.marker, x + 11, y, 6)
             else:
-                ET.SubElement(
-                    legend,
-                    "rect",
-                    {
-                        "x": f"{x + 4}",
-                        "y": f"{y - 7}",
-                        "width": "16",
-                        "height": "14",
-                        "fill": series.color,
-                        "fill-opacity": f"{series.opacity:g}",
-                    },
-                )
-            _text(legend, series.label, x + 32, y + 4, "start")
-            y += 20
+                swatch = {"x": f"{x + 3:.2f}", "y": f"{y - 7:.2f}", "width": "16", "height": "14"}
+                swatch.update({"fill": series.color, "fill-opacity": f"{series.opacity:g}"})
+                ET.SubElement(legend, "rect", swatch)
+            _text(legend, series.label or "", x + LEGEND_SAMPLE, y + 5, "start")
 
 
 def _line_attributes(x1: float, y1: float, x2: float, y2: float) -> dict[str, str]:

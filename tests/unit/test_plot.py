@@ -10,16 +10,17 @@ import neuron
 import pytest
 from neuron import OR, Neuron, elu, identity, leaky_relu, relu, sigmoid, step, tanh
 from neuron.plot import (
-    BOTTOM,
-    HEIGHT,
+    FONT,
     LEFT,
     PALETTE,
+    PLOT_HEIGHT,
     RIGHT,
     TOP,
     WIDTH,
     Plot,
     clip_polygon,
     clip_segment,
+    nice_step,
     nice_ticks,
     plot_decision_boundary,
     plot_functions,
@@ -65,7 +66,7 @@ def test_every_plot_is_a_complete_svg_document(plot):
     assert svg == plot.to_svg()
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg"
-    assert root.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}" and root.get("role") == "img"
+    assert root.get("viewBox") == f"0 0 {WIDTH} {plot.height():g}" and root.get("role") == "img"
     assert root[0].tag == f"{SVG}title" and root[0].text == plot.title
     assert root.find(f"{SVG}desc").text
     shown = texts(root)
@@ -90,7 +91,39 @@ def test_all_curves_stay_inside_the_plotting_area():
         for pair in polyline.get("points").split():
             x, y = map(float, pair.split(","))
             assert LEFT - 0.01 <= x <= WIDTH - RIGHT + 0.01
-            assert TOP - 0.01 <= y <= HEIGHT - BOTTOM + 0.01
+            assert TOP - 0.01 <= y <= TOP + PLOT_HEIGHT + 0.01
+
+
+@pytest.mark.parametrize("plot", all_plots(), ids=["functions", "lines", "loss", "boundary"])
+def test_legend_sits_below_the_plot_so_the_plot_uses_the_full_width(plot):
+    root = parse(plot)
+    frame = root.find(f"{SVG}g[@fill='none']/{SVG}rect")  # the plotting area's frame
+    assert float(frame.get("x")) == LEFT and float(frame.get("width")) == WIDTH - LEFT - RIGHT
+    assert WIDTH - LEFT - RIGHT >= 0.8 * WIDTH
+    x_label = [t for t in root.iter(f"{SVG}text") if t.text == plot.x_label][0]
+    below = [t for t in root.iter(f"{SVG}text") if float(t.get("y")) > float(x_label.get("y"))]
+    assert [t.text for t in below] == [s.label for s in plot.series if s.label]  # the legend, in order
+    for entry in below:
+        assert float(entry.get("y")) <= plot.height()  # inside the picture
+        assert LEFT <= float(entry.get("x")) < WIDTH - RIGHT
+
+
+def test_legend_wraps_into_rows_and_the_picture_grows_to_fit():
+    one = plot_functions({"sigmoid": sigmoid})
+    seven = plot_functions(ACTIVATIONS, -4, 4)
+    rows = sorted({y for _, _, y in seven.legend_layout()})
+    assert len({y for _, _, y in one.legend_layout()}) == 1 and len(rows) >= 2
+    assert seven.height() == one.height() + (len(rows) - 1) * (rows[1] - rows[0])
+    for series, x, _ in seven.legend_layout():
+        assert x + 28 + 0.6 * FONT * len(series.label) <= WIDTH - RIGHT  # estimated text width fits
+
+
+def test_text_stays_readable_when_the_picture_shrinks_to_a_phone():
+    root = parse(all_plots()[0])
+    assert int(root.get("width")) == WIDTH <= 500
+    scale = 330 / WIDTH  # a 390 px phone leaves about 330 px for the output area
+    sizes = [int(root.get("font-size"))] + [int(e.get("font-size")) for e in root.iter() if e.get("font-size")]
+    assert min(sizes) * scale >= 9
 
 
 def test_output_is_deterministic_within_and_across_processes():
@@ -169,7 +202,9 @@ def test_contrast_helper_against_known_values():
         (0, 1, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
         (-5, 5, [-4.0, -2.0, 0.0, 2.0, 4.0]),
         (0, 1000, [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0]),
-        (-0.25, 1.25, [0.0, 0.5, 1.0]),
+        (-0.25, 1.25, [-0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.25]),  # a decision boundary's range
+        (-13.0, 13.0, [-10.0, -5.0, 0.0, 5.0, 10.0]),
+        (-1.5, 2.0, [-1.0, 0.0, 1.0, 2.0]),
         (0.1, 0.35, [0.1, 0.15, 0.2, 0.25, 0.3, 0.35]),
     ],
 )
@@ -177,7 +212,26 @@ def test_nice_ticks(low, high, ticks):
     assert nice_ticks(low, high) == ticks
 
 
+def test_lines_plot_of_lesson_2_has_enough_ticks():
+    plot = plot_lines([(1, 0), (-1, 0), (2, 5), (0.5, -3)], -6, 6)  # reported: y had only 0 and 10
+    assert 4 <= len(nice_ticks(*plot.y_range)) <= 7
+
+
+@pytest.mark.parametrize("span", [0.03, 0.5, 0.72, 1.0, 1.3, 2.6, 3.5, 7.0, 9.9, 10.5, 12.0, 26.0, 31.0, 77.0, 440.0])
+@pytest.mark.parametrize("start", [-0.37, 0.0, 0.05, -5.0])
+def test_typical_ranges_get_four_to_seven_ticks(start, span):
+    low, high = start * span, start * span + span
+    ticks = nice_ticks(low, high)
+    assert 4 <= len(ticks) <= 7, ticks
+    assert low - 1e-9 <= ticks[0] and ticks[-1] <= high + 1e-9
+    step = nice_step(low, high)
+    assert all(b - a == pytest.approx(step) for a, b in zip(ticks, ticks[1:]))
+    assert len({tick_label(t, step) for t in ticks}) == len(ticks)  # labels tell every tick apart
+
+
 def test_tick_labels():
+    assert tick_label(0.25, 0.25) == "0.25" and tick_label(0.5, 0.25) == "0.50"
+    assert tick_label(7.5, 2.5) == "7.5"
     assert tick_label(0.30000000000000004, 0.1) == "0.3"
     assert tick_label(200.0, 200.0) == "200"
     assert tick_label(-0.0, 0.5) == "0.0"
