@@ -11,6 +11,14 @@ starter code and each documented mistake. The result is a plain dict::
                 {"name": "...", "passed": False, "skipped": True, "message": "Not checked yet: ..."}],
      "error": "<traceback, when the code itself did not run>"}
 
+Checks run in their order, from basic to specific, and the checker stops at the
+first one that fails: the later checks are listed as not run (``skipped``), so
+one mistake gets one message, the one meant for it, and not a pile of
+failures whose advice points elsewhere. The unchanged starter code (the same
+program, whatever its comments and spacing) runs no checks at all: it gets
+``"starter": True`` and one message asking for a change, so that checks the
+starter happens to satisfy never show as passes that mean nothing.
+
 or ``{"status": "interrupted"}`` when the Stop button (or the time limit)
 interrupted it. The learner's code never crashes the checker: its exceptions
 are failed checks, and changes it makes to Python's built-ins or to the checker
@@ -19,6 +27,7 @@ are undone and reported as a failure.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import sys
 
@@ -27,6 +36,9 @@ from . import runtime
 from .checks import CheckFailed, Exercise, Learner, Missing
 
 RUNS = "Your code runs"
+STARTER = "You changed the starter code"
+STARTER_MESSAGE = "This is still the starter code: change it, then Check."
+AFTER_FAILURE = "Not checked yet: it runs once the check above passes."
 _SYS_NAMES = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "exit")
 
 
@@ -41,7 +53,21 @@ def check(exercise_id: str, code: str, display: runtime.Display | None = None) -
     return run_checks(exercise, code, display)
 
 
+def is_starter(exercise: Exercise, code: str) -> bool:
+    """True when ``code`` is the exercise's starter code, up to comments and spacing."""
+    if code.strip() == exercise.starter.strip():
+        return True
+    try:
+        return ast.dump(ast.parse(code)) == ast.dump(ast.parse(exercise.starter))
+    except (SyntaxError, ValueError):
+        return False
+
+
 def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = None) -> dict[str, object]:
+    if is_starter(exercise, code):
+        first = _failed(STARTER, STARTER_MESSAGE)
+        rest = [_skipped(check.name, "Not checked yet: first change the starter code.") for check in exercise.checks]
+        return {**_result([first, *rest]), "starter": True}
     guard = _Guard(exercise)
     namespace = runtime.fresh_namespace()
     try:
@@ -65,7 +91,7 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
     blocked = ""
     for item in exercise.checks:
         if blocked:
-            results.append(_skipped(item.name, f"Not checked yet: {blocked}"))
+            results.append(_skipped(item.name, blocked))
             continue
         try:
             outcome = item.function(learner)
@@ -74,7 +100,6 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
             return {"status": "interrupted"}
         except Missing as failure:
             results.append(_failed(item.name, failure.message))
-            blocked = "first fix the problem above."
         except CheckFailed as failure:  # includes the learner's own exceptions (LearnerError)
             results.append(_failed(item.name, failure.message, failure.details))
         except BaseException as error:  # noqa: BLE001 - never let a check crash the panel
@@ -86,6 +111,8 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
                 message = outcome if isinstance(outcome, str) and outcome else "This check failed."
                 results.append(_failed(item.name, message))
         finally:
+            if not results[-1]["passed"]:
+                blocked = AFTER_FAILURE  # one mistake, one message: the later checks wait for this one
             tampered = guard.restore() or tampered
     return _result(results, tampered)
 

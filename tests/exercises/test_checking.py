@@ -66,11 +66,34 @@ def test_a_wrong_answer_gets_the_author_message_with_values_filled_in():
     result = run("def double(x):\n    return x + 2\n")
     assert result["passed"] is False
     assert messages(result)[1] == ("doubles numbers", False, False, "double(0.0) should be 0.0, got 2.0")
-    assert messages(result)[2] == ("doubles 0", False, False, "double(0) should be 0")
+
+
+def test_the_checker_stops_at_the_first_failure_and_lists_the_rest_as_not_run():
+    result = run("def double(x):\n    return x + 2\n")
+    assert [(passed, skipped) for _, passed, skipped, _ in messages(result)] == [(True, False), (False, False), (False, True)]
+    assert messages(result)[2][3] == checking.AFTER_FAILURE
+    assert "should be 0" not in messages(result)[2][3]  # the later check's advice is not shown
 
 
 def test_a_check_returning_a_message_fails_with_it():
-    assert "double(0) should be 0" in messages(run("def double(x):\n    return 1\n"))[2][3]
+    exercise = make_exercise()
+    exercise.checks.reverse()
+    assert messages(run("def double(x):\n    return 1\n", exercise))[1][3] == "double(0) should be 0"
+
+
+def test_the_unchanged_starter_runs_no_checks():
+    for code in ("def double(x):\n    return x\n", "# my try\ndef double( x ):\n\n    return x   # later\n"):
+        result = run(code)
+        assert result["starter"] is True and result["passed"] is False
+        assert messages(result)[0] == (checking.STARTER, False, False, checking.STARTER_MESSAGE)
+        assert all(skipped for _, _, skipped, _ in messages(result)[1:])
+        assert not any(item["passed"] for item in result["checks"])
+
+
+def test_a_changed_starter_is_checked():
+    result = run("def double(x):\n    return x + 0\n")
+    assert "starter" not in result
+    assert messages(result)[0] == (checking.RUNS, True, False, "")
 
 
 def test_code_that_raises_is_a_failure_with_the_trimmed_traceback():

@@ -18,7 +18,14 @@ is found automatically):
    ``expect_equal``, ``expect`` or ``fail`` (or return a message), in the
    learner's terms: say what is wrong *and* what to look at. Exceptions in the
    learner's code are reported by the checker, with their traceback.
-3. Check numbers with a tolerance (``expect_close``), over many inputs
+3. Order the checks from basic to specific. The checker stops at the first
+   check that fails and lists the later ones as not run, so each mistake gets
+   one message: put the check that recognises a mistake before any check it
+   would also fail with other advice. The first check must be one the starter
+   fails (the tests try the starter with a change that does nothing): a check
+   the starter passes by accident would show a pass that means nothing. The
+   unchanged starter itself runs no checks.
+4. Check numbers with a tolerance (``expect_close``), over many inputs
    (``numbers()``, ``vectors(size)``: zero, negative and large values) and for
    properties, not only on the lesson's example.
 
@@ -96,14 +103,6 @@ print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
 )
 
 
-@relu_neuron.check("gives 0.0 for the lesson's neuron and inputs [2, 3]")
-def lesson_example(learner):
-    neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
-    actual = expect_number(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0), "your neuron_output([2, 3], [0.5, -1.0], 1.0)")
-    expect(actual >= 0, f"expected 0.0 for inputs [2, 3], got {actual}: did you apply ReLU? (z = -1 here, and ReLU turns it into 0)")
-    expect_close(actual, 0.0, "expected {expected} for inputs [2, 3], got {actual}: here z = 2·0.5 + 3·(-1) + 1 = -1, so ReLU gives 0")
-
-
 @relu_neuron.check("adds every input times its weight")
 def uses_every_input(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
@@ -134,6 +133,14 @@ def relu_after_bias(learner):
     )
     expect(actual is not None and actual >= 0, f"for z = -1 you returned {actual!r}: did you apply ReLU? It never gives a negative number")
     expect_close(actual, 0.0, "for input [1], weight [-2] and bias 1, expected {expected}, got {actual}")
+
+
+@relu_neuron.check("gives 0.0 for the lesson's neuron and inputs [2, 3]")
+def lesson_example(learner):
+    neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
+    actual = expect_number(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0), "your neuron_output([2, 3], [0.5, -1.0], 1.0)")
+    expect(actual >= 0, f"expected 0.0 for inputs [2, 3], got {actual}: did you apply ReLU? (z = -1 here, and ReLU turns it into 0)")
+    expect_close(actual, 0.0, "expected {expected} for inputs [2, 3], got {actual}: here z = 2·0.5 + 3·(-1) + 1 = -1, so ReLU gives 0")
 
 
 @relu_neuron.check("matches ReLU(w·x + b) for many inputs: zero, negative and large")

@@ -172,6 +172,11 @@ def lesson_example(learner):
             "error is 0.5 - 1 = -0.5. Your error looks like z - y = -1: apply the sigmoid to z before "
             "subtracting the label."
         )
+    if _close(weight_gradients, [bias_gradient, bias_gradient]) and math.isclose(bias_gradient, -0.5):
+        fail(
+            f"{call} gave the same slope, {bias_gradient}, for both weights: the error itself. Each weight's slope "
+            "is the mean of each row's error times its own input x_j, so here the error -0.5 times 1 and times 2."
+        )
     expect(
         _close(weight_gradients, [-0.5, -1.0]),
         f"{call}: expected weight gradients [-0.5, -1.0] (the error -0.5 times each input 1 and 2), "
@@ -187,6 +192,12 @@ def error_times_input(learner):
     call = f"batch_gradients([0.0, 0.0], 0.0, {X}, {y})"
     weight_gradients, _ = _pair(function([0.0, 0.0], 0.0, X, y), call, 2)
     expected, _ = _gradients([0.0, 0.0], 0.0, X, y)
+    summed, _ = _gradients([0.0, 0.0], 0.0, X, y, mean=False)
+    if _close(weight_gradients, summed):
+        fail(
+            f"{call} gave {show(weight_gradients)}, the sums over the two rows, twice too large. The loss is a mean, "
+            "so its slopes are means too: divide by the number of rows N = len(X)."
+        )
     same = math.isclose(weight_gradients[0], weight_gradients[1], rel_tol=1e-9)
     if same and weight_gradients[0] != 0 and not _close(weight_gradients, expected):
         fail(

@@ -148,13 +148,9 @@ print("P(spam) =", spam_filter.activate([5, 4, 0.40, 0]))
 )
 
 
-@spam_neuron.check("Neuron(4, seed=0) has a list of 4 weights and a bias")
-def has_parameters(learner):
-    _new(learner, 4, 0)
-
-
-@spam_neuron.check("the weights and the bias are random numbers from [-1, 1]")
+@spam_neuron.check("Neuron(4, seed=0) has a list of 4 weights and a bias, random numbers from [-1, 1]")
 def drawn_from_the_interval(learner):
+    _new(learner, 4, 0)
     drawn = [_new(learner, 3, seed) for seed in range(40)]
     everything = [value for weights, bias in drawn for value in (*weights, bias)]
     expect(

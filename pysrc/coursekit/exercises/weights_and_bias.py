@@ -96,25 +96,24 @@ for point in [[0, 0], [0, 1], [1, 0], [1, 1]]:
 )
 
 
-@which_side.check("returns 1 or 0, not z itself")
+@which_side.check("returns 1 or 0, not z itself, depending on the point")
 def returns_a_bit(learner):
     side = learner.function("side", "point", "weights", "bias")
-    result = side([1, 1], [1.0, 1.0], -1.5)
+    weights, bias = [1.0, -1.0], -0.5  # z = -0.5, 0.5 and -1.5: both sides, with or without the bias
+    points = [[0, 0], [1, 0], [0, 1]]
+    for point in points:
+        result = side(point, weights, bias)
+        expect(
+            _is_bit(result),
+            f"`side({show(point)}, {show(weights)}, {bias})` returned {describe(result)}, but `side` must return 1 or 0, "
+            "the side of the line the point is on. Compute z, then compare it with 0.",
+        )
+    got = [side(point, weights, bias) for point in points]
     expect(
-        _is_bit(result),
-        f"`side([1, 1], [1.0, 1.0], -1.5)` returned {describe(result)}, but `side` must return 1 or 0, "
-        "the side of the line the point is on. Compute z, then compare it with 0.",
-    )
-
-
-@which_side.check("gives AND for the lesson's neuron, weights [1, 1] and bias -1.5")
-def lesson_example(learner):
-    side = learner.function("side", "point", "weights", "bias")
-    got = [side(point, [1.0, 1.0], -1.5) for point in CORNERS]
-    expect(
-        got == [0, 0, 0, 1],
-        f"for the corners (0,0), (0,1), (1,0), (1,1) with weights [1, 1] and bias -1.5 you returned {show(got)}, "
-        "but only (1, 1) has z = 1 + 1 - 1.5 = 0.5 >= 0, so the answer is [0, 0, 0, 1].",
+        len(set(got)) > 1,
+        f"`side` returned {show(got[0])} for each of the points (0, 0), (1, 0) and (0, 1) with weights {show(weights)} "
+        f"and bias {bias}, but they lie on different sides of that line. Compute z = w·x + b from the point, "
+        "then return 1 if z >= 0, else 0.",
     )
 
 
@@ -128,6 +127,17 @@ def adds_the_bias(learner):
         f"{show(above)} with bias 0.5. There z = b, so the answers should be 0 and 1.",
     )
     expect((below, above) == (0, 1), f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {show(below)} and {show(above)}.")
+
+
+@which_side.check("gives AND for the lesson's neuron, weights [1, 1] and bias -1.5")
+def lesson_example(learner):
+    side = learner.function("side", "point", "weights", "bias")
+    got = [side(point, [1.0, 1.0], -1.5) for point in CORNERS]
+    expect(
+        got == [0, 0, 0, 1],
+        f"for the corners (0,0), (0,1), (1,0), (1,1) with weights [1, 1] and bias -1.5 you returned {show(got)}, "
+        "but only (1, 1) has z = 1 + 1 - 1.5 = 0.5 >= 0, so the answer is [0, 0, 0, 1].",
+    )
 
 
 @which_side.check("puts a point exactly on the line (z = 0) on the 1 side")

@@ -1,7 +1,7 @@
 // An exercise: a code panel with starter code plus Check, hints and a
 // solution. Check runs the learner's code and the exercise's checks in the
 // Python worker (coursekit.checking) and lists each check ✓/✗ with its
-// message. Hints come one at a time; the solution after one real attempt
+// message, up to the first failure (the later ones ○, not run yet). Hints come one at a time; the solution after one real attempt
 // (with a confirmation) or after a pass, shown beside the learner's code,
 // which is only replaced on request, undoably.
 import { Panel } from "../panel/panel.js";
@@ -92,12 +92,22 @@ class Exercise {
     }
     const checks = result.checks;
     const failed = checks.filter((item) => !item.passed && !item.skipped).length;
+    const waiting = checks.filter((item) => item.skipped).length;
     const passedCount = checks.filter((item) => item.passed).length;
+    if (result.starter) {
+      // The unchanged starter runs no checks: nothing it passes would mean anything.
+      this.panel.setStatus("✗ Still the starter code", "error");
+      this.results.dataset.kind = "failed";
+      this.results.replaceChildren(el("p", { className: "course-exercise__summary", text: `✗ Not passed yet: ${checks[0].message}` }));
+      return;
+    }
     this.panel.setStatus(result.passed ? "✓ All checks pass" : `✗ ${passedCount} of ${checks.length} checks pass`, result.passed ? "ready" : "error");
     if (result.error) this.panel.output.error(result.error);
+    // The checker stops at the first failure: one mistake, one message; the rest wait for it.
+    const after = waiting ? ` Fix it first: ${waiting} more check${waiting === 1 ? "" : "s"} will run after it.` : "";
     const summary = result.passed
       ? `✓ All ${checks.length} checks pass. Well done! Compare your code with the reference solution below.`
-      : `✗ Not passed yet: ${failed} check${failed === 1 ? "" : "s"} failed.`;
+      : `✗ Not passed yet: ${failed} check${failed === 1 ? "" : "s"} failed.${after}`;
     this.results.dataset.kind = result.passed ? "passed" : "failed";
     this.results.replaceChildren(
       el("p", { className: "course-exercise__summary", text: summary }),
