@@ -248,6 +248,22 @@ def _fill(message: str, **values: object) -> str:
     return message
 
 
+def rounded(actual: object, expected: object, digits: int = 4) -> tuple[object, object]:
+    """Two numbers for a message, to ``digits`` significant digits (more only where
+    they would otherwise look equal): ``-0.3161``, not ``-0.31606027941427883``."""
+
+    def cut(value: object, places: int) -> object:
+        if type(value) is not float or not math.isfinite(value):
+            return value
+        return float(f"{value:.{places}g}")
+
+    for places in range(digits, 18):
+        a, e = cut(actual, places), cut(expected, places)
+        if show(a) != show(e) or places == 17:
+            return a, e
+    return actual, expected
+
+
 def fail(message: str) -> None:
     """Fail the check with ``message``."""
     raise CheckFailed(message)
@@ -271,7 +287,8 @@ def expect_close(actual: object, expected: float, message: str, tol: float = TOL
     """Fail with ``message`` unless ``actual`` is a number within ``tol`` of ``expected``.
 
     ``tol`` is both relative and absolute (``math.isclose``), so it suits large
-    and small values. ``message`` may say ``{actual}`` and ``{expected}``.
+    and small values. ``message`` may say ``{actual}`` and ``{expected}``: they
+    are shown to 4 significant digits (more where those would look equal).
     """
     number = expect_number(actual, _fill("the result", actual=actual))
     if math.isnan(expected):
@@ -279,7 +296,8 @@ def expect_close(actual: object, expected: float, message: str, tol: float = TOL
     else:
         ok = math.isclose(number, expected, rel_tol=tol, abs_tol=tol)
     if not ok:
-        raise CheckFailed(_fill(message, actual=actual, expected=expected))
+        shown_actual, shown_expected = rounded(actual, expected)
+        raise CheckFailed(_fill(message, actual=shown_actual, expected=shown_expected))
 
 
 def expect_equal(actual: object, expected: object, message: str) -> None:

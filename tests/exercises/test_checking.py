@@ -225,3 +225,17 @@ def test_vectors_cover_zero_negative_and_large_values_and_are_stable():
     assert rows == checks.vectors(3) and len(rows) == 25
     flat = [x for row in rows for x in row]
     assert 0.0 in flat and min(flat) < 0 and max(flat) >= 1000
+
+
+def test_numbers_in_messages_are_rounded_to_4_significant_digits():
+    exercise = make_exercise()
+
+    @exercise.check("thirds")
+    def thirds(learner):
+        expect_close(learner["double"](1 / 3), 2 / 3, "expected {expected}, got {actual}")
+
+    exercise.checks[:] = exercise.checks[-1:]
+    assert messages(run("def double(x):\n    return x + 0\n", exercise))[1][3] == "expected 0.6667, got 0.3333"
+    # more digits only where 4 would show two different numbers as the same
+    assert checks.rounded(0.50001, 0.5) == (0.50001, 0.5)
+    assert checks.rounded(3, 2.0) == (3, 2.0)

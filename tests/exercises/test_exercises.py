@@ -4,6 +4,8 @@ mistake gets its message. New exercises are picked up from the registry."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coursekit import checking, exercises
@@ -76,3 +78,28 @@ def test_the_public_parts_hold_no_checks(exercise):
     public = exercise.public()
     assert set(public) == {"id", "version", "title", "prompt", "starter", "solution", "hints", "timeout"}
     assert public["version"] == exercise.version and len(public["version"]) == 12
+
+
+LONG_NUMBER = re.compile(r"\d\.\d{6,}")
+
+
+@pytest.mark.parametrize("exercise", IDS, indirect=True)
+def test_messages_show_no_long_raw_floats(exercise):
+    codes = [exercise.starter + "\n_touched = True\n", *(code for code, _ in exercise.mistakes)]
+    for code in codes:
+        for message in failures(checking.check(exercise.id, code)):
+            assert not LONG_NUMBER.search(message), message
+
+
+def test_xor_messages_point_the_way_without_giving_the_numbers():
+    exercise = exercises.get("xor-network")
+    fixed_or = exercise.starter.replace('hidden_or = Neuron([0.0, 0.0], 0.0', 'hidden_or = Neuron([1.0, 1.0], -0.5')
+    fixed_nand = fixed_or.replace('hidden_nand = Neuron([0.0, 0.0], 0.0', 'hidden_nand = Neuron([-1.0, -1.0], 1.5')
+    assert fixed_nand != fixed_or != exercise.starter
+    seen = []
+    for code in (exercise.starter + "\n_touched = True\n", fixed_or, fixed_nand, *(code for code, _ in exercise.mistakes)):
+        seen += failures(checking.check(exercise.id, code))
+    assert len(seen) == 3 + len(exercise.mistakes)
+    for message in seen:
+        for answer in ("-0.5", "1.5", "[-1, -1]", "-1.5", "0.5"):
+            assert answer not in message, message

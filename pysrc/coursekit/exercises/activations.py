@@ -117,6 +117,13 @@ print(elu(-1, 1.0))          # about -0.632
             "def elu(z, alpha):\n    return z if z > 0 else alpha * math.exp(z)\n",
             "forget the - 1",
         ),
+        (
+            "import math\n"
+            "def sigmoid(z):\n    return 1 / (1 + math.exp(-z))\n"
+            "def leaky_relu(z, slope):\n    return z if z > 0 else slope * z\n"
+            "def elu(z, alpha):\n    return z if z > 0 else math.exp(z) - 1\n",
+            "does not use alpha",
+        ),
     ],
 )
 
@@ -164,10 +171,17 @@ def check_elu(learner):
     )
     for alpha in (1.0, 0.5, 2.0):
         for z in MODERATE:
+            got = elu(z, alpha)
+            if alpha != 1.0 and z < 0 and type(got) is float and math.isclose(got, _elu(z, 1.0), rel_tol=1e-6):
+                fail(
+                    f"elu({z:g}, {alpha}) gives the same as elu({z:g}, 1): your elu does not use alpha. Below zero "
+                    "it is alpha times (e^z - 1), so alpha scales how far down the curve goes."
+                )
             expect_close(
-                elu(z, alpha),
+                got,
                 _elu(z, alpha),
-                f"elu({z:g}, {alpha}) should be {{expected}}, but yours gives {{actual}}.",
+                f"elu({z:g}, {alpha}) should be {{expected}}, but yours gives {{actual}}: "
+                "z itself when z > 0, alpha * (e^z - 1) otherwise.",
             )
 
 

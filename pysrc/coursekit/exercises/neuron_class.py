@@ -179,7 +179,8 @@ def seeded(learner):
         fail("Neuron(4, seed=7) has only zeros: first draw the weights and the bias at random (see the check above).")
     expect(
         first == again,
-        f"Neuron(4, seed=7) gave two different neurons, {show(first[0])} and {show(again[0])}: the same seed "
+        f"Neuron(4, seed=7) gave two different neurons, weights {show([round(w, 4) for w in first[0]])} and "
+        f"{show([round(w, 4) for w in again[0]])}: the same seed "
         "must give the same neuron. Create `random.Random(seed)` in `__init__` and draw from it.",
     )
     expect(first != other, "Neuron(4, seed=7) and Neuron(4, seed=8) are the same neuron: pass the seed to random.Random(seed).")

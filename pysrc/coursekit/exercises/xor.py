@@ -29,7 +29,8 @@ def _as_bits(outputs: list[object], name: str) -> list[int]:
     for (x1, x2), value in zip(INPUTS, outputs):
         if isinstance(value, bool) or value not in (0, 1):
             fail(
-                f"{name} gave {describe(value)} for the input ({x1}, {x2}). A step neuron answers 0 or 1: "
+                f"{name} gave {describe(round(value, 4) if type(value) is float else value)} for the input "
+                f"({x1}, {x2}). A step neuron answers 0 or 1: "
                 "create it with activation=\"step\"."
             )
         bits.append(int(value))
@@ -163,10 +164,10 @@ def computes_or(learner):
         "hidden_or",
         "OR",
         {
-            "AND": "its bias is too low, so one input alone cannot reach z ≥ 0. Raise the bias (to -0.5 with weights [1, 1]).",
+            "AND": "its bias is too low, so one input alone cannot reach z ≥ 0. Raise the bias, keeping it below 0.",
             "NOR": "the signs are the wrong way round: OR needs positive weights and a slightly negative bias.",
             "row 00": "The step function gives 1 when z ≥ 0, so z = 0 already gives 1: for (0, 0), z is just "
-            "the bias, so make the bias negative (for example -0.5).",
+            "the bias, so make the bias negative; then choose weights that lift z to 0 or above when either input is 1.",
         },
     )
 
@@ -181,7 +182,8 @@ def computes_nand(learner):
             "AND": "flip the signs of its weights and its bias (NAND is AND with the answer turned round).",
             "OR": "that is a different gate: NAND says 0 only for (1, 1). Try negative weights and a bias between 1 and 2.",
             "row 11": "For (1, 1), z = w1 + w2 + b must be below 0 while each single input keeps z ≥ 0: "
-            "use negative weights and a positive bias, for example [-1, -1] and 1.5.",
+            "use negative weights and a positive bias. Write the three inequalities down and pick numbers that keep "
+            "z away from 0.",
         },
     )
 
@@ -194,7 +196,7 @@ def computes_and(learner):
         "AND",
         {
             "OR": "one hidden answer alone is enough to make it fire. AND must need both: lower the bias so that "
-            "z ≥ 0 only when both inputs are 1 (for example -1.5 with weights [1, 1]).",
+            "z ≥ 0 only when both inputs are 1: with both weights equal, z must cross 0 between one input and two.",
             "NAND": "flip the signs of its weights and its bias.",
             "row 00": "The step function gives 1 when z ≥ 0: for (0, 0), z is just the bias, so the bias must be negative.",
         },
