@@ -1,5 +1,6 @@
-"""Every quiz and recall prompt on the site, in Chromium: wrong answers get ✗ and
-every option's explanation, Retry, right answers get ✓; numbers in reasonable
+"""Every quiz and recall prompt on the site, in Chromium: a wrong answer gets ✗ and
+the explanations of the chosen options only, Retry and Show answer (then every
+option's explanation); right answers get ✓ and every explanation; numbers in reasonable
 formats; a recall prompt reveals and rates; one quiz done with the keyboard only."""
 
 from __future__ import annotations
@@ -23,28 +24,92 @@ def test_the_site_has_quizzes_of_every_type():
     assert types == {"single", "multiple", "numeric"}
 
 
+def expect_only_chosen_explained(quiz, chosen) -> None:
+    """After a wrong try: the chosen options are marked and explained, the others (and so the right answer) not."""
+    for index, option in enumerate(quiz.spec["options"]):
+        why = quiz.explanation(index)
+        if index in chosen:
+            expect(why).to_be_visible()
+            expect(why).to_contain_text(("✓ Right answer" if option["correct"] else "✗ Wrong answer") + " (your choice)")
+            expect(quiz.option(index)).to_have_attribute("aria-describedby", re.compile(r"-why-\d+$"))
+        else:
+            expect(why).to_be_hidden()
+            expect(quiz.option(index)).not_to_have_attribute("aria-describedby", re.compile("."))
+    expect(quiz.root).not_to_contain_text("✓ Right answer.")  # no unchosen right option is given away
+
+
+def expect_all_explained(quiz) -> None:
+    if quiz.numeric:
+        expect(quiz.root.locator(".course-quiz__explanation")).to_be_visible()
+        return
+    for index, option in enumerate(quiz.spec["options"]):
+        why = quiz.explanation(index)
+        expect(why).to_be_visible()
+        expect(why).to_contain_text("✓ Right answer" if option["correct"] else "✗ Wrong answer")
+        expect(quiz.option(index)).to_have_attribute("aria-describedby", re.compile(r"-why-\d+$"))
+
+
 @pytest.mark.parametrize("src", QUIZ_PAGES)
-def test_every_quiz_marks_a_wrong_then_a_right_answer(src, page, watched):
+def test_every_quiz_keeps_the_answer_hidden_after_a_wrong_try(src, page, watched):
     page.goto(page_url(src))
     for spec in widgets(src, "quiz"):
         quiz = Quiz(page, spec)
         expect(quiz.retry_button).to_be_hidden()
+        expect(quiz.show_answer_button).to_be_hidden()
         quiz.answer(quiz.wrong_answer())
-        expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite"))
+        expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite.*try again"))
+        expect(quiz.show_answer_button).to_be_visible()
         if quiz.numeric:
-            expect(quiz.root.locator(".course-quiz__explanation")).to_be_visible()
+            expect(quiz.root.locator(".course-quiz__explanation")).to_be_hidden()
         else:
-            for index, option in enumerate(spec["options"]):
-                why = quiz.explanation(index)
-                expect(why).to_be_visible()
-                expect(why).to_contain_text("✓ Right answer" if option["correct"] else "✗ Wrong answer")
-                expect(quiz.option(index)).to_have_attribute("aria-describedby", re.compile(r"-why-\d+$"))
+            expect_only_chosen_explained(quiz, quiz.wrong_answer())
+        quiz.show_answer_button.click()
+        expect_all_explained(quiz)
+        expect(quiz.show_answer_button).to_be_hidden()
+        expect(quiz.retry_button).to_be_focused()  # focus kept in the quiz
         quiz.retry_button.click()
         expect(quiz.feedback).to_have_text("")
         expect(quiz.root.locator(".course-quiz__explanation").first).to_be_hidden()
         quiz.answer(quiz.right_answer())
         expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
         expect(quiz.check_button).to_have_attribute("aria-disabled", "true")
+        expect(quiz.show_answer_button).to_be_hidden()
+        expect_all_explained(quiz)  # a right answer shows every option's explanation
+
+
+@pytest.mark.parametrize("src", QUIZ_PAGES)
+def test_every_wrong_option_is_explained_when_chosen(src, page, watched):
+    page.goto(page_url(src))
+    for spec in widgets(src, "quiz"):
+        if spec["type"] == "numeric":
+            continue
+        quiz = Quiz(page, spec)
+        for index, option in enumerate(spec["options"]):
+            if option["correct"]:
+                continue
+            quiz.answer([index])
+            expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite"))
+            expect_only_chosen_explained(quiz, [index])
+            quiz.retry_button.click()
+
+
+def test_a_wrong_try_and_a_shown_answer_survive_a_reload(page, watched):
+    spec = next(w for w in widgets(AUTHORS, "quiz") if w["type"] != "numeric")
+    page.goto(page_url(AUTHORS))
+    quiz = Quiz(page, spec).answer(Quiz(page, spec).wrong_answer())
+    expect_only_chosen_explained(quiz, quiz.wrong_answer())
+    page.reload()
+    quiz = Quiz(page, spec)
+    expect(quiz.feedback).to_have_text(re.compile(r"^✗ Not quite"))
+    expect_only_chosen_explained(quiz, quiz.wrong_answer())
+    expect(quiz.show_answer_button).to_be_visible()
+    quiz.show_answer_button.click()
+    expect_all_explained(quiz)
+    page.reload()
+    quiz = Quiz(page, spec)
+    expect_all_explained(quiz)
+    expect(quiz.show_answer_button).to_be_hidden()
+    expect(quiz.retry_button).to_be_visible()
 
 
 def numeric_quiz(src=AUTHORS) -> dict:

@@ -32,6 +32,7 @@ class Quiz:
         self.group = self.root.get_by_role("group")  # the <fieldset>, named by its <legend>
         self.check_button = self.root.get_by_role("button", name="Check", exact=True)
         self.retry_button = self.root.get_by_role("button", name="Retry", exact=True)
+        self.show_answer_button = self.root.get_by_role("button", name="Show answer", exact=True)
         self.feedback = self.root.get_by_role("status")
 
     @property

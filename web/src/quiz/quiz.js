@@ -1,7 +1,10 @@
 // A quiz: single choice (radios), multiple choice (checkboxes) or a numeric
 // answer. The build wrote the question, the options and their explanations
-// (hidden) as a <fieldset>; this adds Check and Retry, marks each option ✓/✗
-// with its explanation, and keeps the answer with the learner's progress.
+// (hidden) as a <fieldset>; this adds Check and Retry, and keeps the answer
+// with the learner's progress. A wrong answer marks and explains only the
+// options the learner chose, so Retry is still worth something; the right
+// answer (every option ✓/✗ with its explanation) appears once they answer
+// rightly, or when they press Show answer, offered after a wrong try.
 import { button, el, liveRegion, readData, setEnabled, isEnabled, srOnly } from "../ui/dom.js";
 import { loadRecord, saveRecord } from "../progress/store.js";
 import { parseNumber, isClose } from "./numeric.js";
@@ -23,8 +26,10 @@ class Quiz {
     this.check = button("Check", "course-quiz__check", () => this.submit());
     this.retry = button("Retry", "course-quiz__retry", () => this.reset({ focus: true }));
     this.retry.hidden = true;
+    this.showAnswer = button("Show answer", "course-quiz__show-answer", () => this.giveAnswer());
+    this.showAnswer.hidden = true;
     this.feedback = liveRegion("course-quiz__feedback");
-    this.root.append(el("div", { className: "course-quiz__actions" }, this.check, this.retry), this.feedback);
+    this.root.append(el("div", { className: "course-quiz__actions" }, this.check, this.retry, this.showAnswer), this.feedback);
     this.root.classList.add("course-quiz--mounted");
   }
 
@@ -32,17 +37,28 @@ class Quiz {
     return loadRecord(this.data.key, this.data.version);
   }
 
-  save(answer, correct) {
+  save(answer, correct, revealed = false) {
     const solved = Boolean(this.record?.solved) || correct === true;
-    saveRecord(this.data.key, this.data.version, { answer, correct, solved });
+    saveRecord(this.data.key, this.data.version, { answer, correct, solved, revealed });
   }
 
-  showResult(correct, message) {
+  showResult(correct, message, { revealed = false } = {}) {
     this.root.dataset.result = correct ? "correct" : "wrong";
     this.feedback.textContent = `${correct ? "✓ Correct." : "✗ Not quite."} ${message}`.trim();
     this.feedback.dataset.kind = correct ? "correct" : "wrong";
     setEnabled(this.check, false);
     this.retry.hidden = false;
+    // After a wrong try the answer stays hidden until asked for.
+    this.showAnswer.hidden = correct || revealed;
+  }
+
+  giveAnswer() {
+    const record = this.record;
+    if (this.showAnswer.hidden || !record) return;
+    // Focus moves to Retry before the button disappears: it is never lost, and the page does not move.
+    if (this.showAnswer.contains(document.activeElement)) this.retry.focus({ preventScroll: true });
+    this.evaluate({ save: false, revealed: true });
+    this.save(record.answer, record.correct, true);
   }
 
   reset({ focus = false } = {}) {
@@ -55,6 +71,7 @@ class Quiz {
     if (record) this.save(null, null);
     if (focus) this.firstControl().focus({ preventScroll: true });
     this.retry.hidden = true;
+    this.showAnswer.hidden = true;
   }
 }
 
@@ -77,7 +94,7 @@ class ChoiceQuiz extends Quiz {
     const record = this.record;
     if (Array.isArray(record?.answer)) {
       for (const option of this.options) option.input.checked = record.answer.includes(Number(option.input.value));
-      this.evaluate({ save: false });
+      this.evaluate({ save: false, revealed: Boolean(record.revealed) });
     }
   }
 
@@ -99,29 +116,45 @@ class ChoiceQuiz extends Quiz {
     this.evaluate({ save: true });
   }
 
-  evaluate({ save }) {
+  evaluate({ save, revealed = false }) {
     const chosen = new Set(this.chosen());
     const rightChosen = [...chosen].filter((index) => this.correct.has(index)).length;
     const wrongChosen = chosen.size - rightChosen;
     const correct = wrongChosen === 0 && rightChosen === this.correct.size;
+    const all = correct || revealed; // otherwise only the learner's own choices are marked and explained
     for (const option of this.options) {
       const index = Number(option.input.value);
       const isRight = this.correct.has(index);
       const mine = chosen.has(index);
-      option.dataset.verdict = isRight ? "right" : "wrong";
+      const shown = all || mine;
       option.classList.toggle("course-quiz__option--chosen", mine);
-      option.mark.textContent = isRight ? "✓" : "✗";
-      option.verdict.textContent = `${isRight ? "✓ Right answer" : "✗ Wrong answer"}${mine ? " (your choice)" : ""}.`;
-      option.why.hidden = false;
       option.input.disabled = true;
-      option.input.setAttribute("aria-describedby", option.why.id);
+      option.why.hidden = !shown;
+      if (shown) {
+        option.dataset.verdict = isRight ? "right" : "wrong";
+        option.mark.textContent = isRight ? "✓" : "✗";
+        option.verdict.textContent = `${isRight ? "✓ Right answer" : "✗ Wrong answer"}${mine ? " (your choice)" : ""}.`;
+        option.input.setAttribute("aria-describedby", option.why.id);
+      } else {
+        delete option.dataset.verdict;
+        option.mark.textContent = "";
+        option.verdict.textContent = "";
+        option.input.removeAttribute("aria-describedby");
+      }
     }
-    let message = "The explanation under each option says why.";
-    if (!correct && this.data.type === "multiple") {
-      message = `You chose ${rightChosen} of the ${this.correct.size} right answers${wrongChosen ? ` and ${wrongChosen} wrong one${wrongChosen > 1 ? "s" : ""}` : ""}. ${message}`;
+    let message;
+    if (correct) {
+      message = "The explanation under each option says why.";
+    } else if (revealed) {
+      message = "Here is the answer: the explanation under each option says why. Press Retry to answer again.";
+    } else {
+      const mine = this.data.type === "multiple"
+        ? `You chose ${rightChosen} of the ${this.correct.size} right answers${wrongChosen ? ` and ${wrongChosen} wrong one${wrongChosen > 1 ? "s" : ""}` : ""}. `
+        : "";
+      message = `${mine}Read the explanation under your choice${chosen.size > 1 ? "s" : ""} and try again: press Retry, or Show answer.`;
     }
-    this.showResult(correct, correct ? message : `${message} Press Retry to answer again.`);
-    if (save) this.save([...chosen].sort((a, b) => a - b), correct);
+    this.showResult(correct, message, { revealed });
+    if (save) this.save([...chosen].sort((a, b) => a - b), correct, revealed);
   }
 
   clearAnswer() {
@@ -152,7 +185,7 @@ class NumericQuiz extends Quiz {
     const record = this.record;
     if (typeof record?.answer === "string") {
       this.input.value = record.answer;
-      this.evaluate({ save: false });
+      this.evaluate({ save: false, revealed: Boolean(record.revealed) });
     }
   }
 
@@ -170,7 +203,7 @@ class NumericQuiz extends Quiz {
     this.evaluate({ save: true });
   }
 
-  evaluate({ save }) {
+  evaluate({ save, revealed = false }) {
     const { value, error } = parseNumber(this.input.value, { fractions: this.data.fractions });
     if (error) {
       this.feedback.textContent = error;
@@ -179,9 +212,14 @@ class NumericQuiz extends Quiz {
     }
     const correct = isClose(value, this.data.answer, this.data.tolerance);
     this.input.readOnly = true;
-    this.why.hidden = false;
-    this.showResult(correct, correct ? "" : `Your answer, ${value}, is not the expected one. The explanation is below; press Retry to answer again.`);
-    if (save) this.save(this.input.value.trim(), correct);
+    this.why.hidden = !(correct || revealed); // the explanation gives the answer away
+    const message = correct
+      ? ""
+      : revealed
+        ? `Your answer, ${value}, is not the expected one. The explanation below gives the answer; press Retry to answer again.`
+        : `Your answer, ${value}, is not the expected one. Check your working and try again: press Retry, or Show answer.`;
+    this.showResult(correct, message, { revealed });
+    if (save) this.save(this.input.value.trim(), correct, revealed);
   }
 
   clearAnswer() {
