@@ -152,7 +152,8 @@ export class Panel {
     setEnabled(this.stopButton, true);
     this.output.clear();
     this.outcome = "";
-    this.setStatus(this.runner.state === STATE.READY ? "Waiting for another panel to finish…" : "Loading Python…", "running");
+    const waiting = this.runner.busy ? "Waiting for another panel to finish…" : "Running…";
+    this.setStatus(this.runner.state === STATE.READY ? waiting : "Loading Python…", "running");
     const started = { at: 0 };
     const result = await this.runner.run(
       request,

@@ -38,6 +38,11 @@ export class PythonRunner extends EventTarget {
     this.bootPromise = null;
   }
 
+  /** Whether a request is in flight (a new one waits its turn). */
+  get busy() {
+    return Boolean(this.current);
+  }
+
   get interruptible() {
     return Boolean(this.interruptBuffer);
   }
