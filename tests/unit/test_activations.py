@@ -1,7 +1,6 @@
 """Activations: values worked by hand, derivatives against central finite differences, stability."""
 
 import math
-import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -126,14 +125,9 @@ def test_softmax_is_a_probability_distribution(values):
             assert probabilities[i] >= probabilities[j]
 
 
+@pytest.mark.filterwarnings("error")
 class TestStability:
     """Extreme inputs: finite, correct, and no OverflowError or warning (warnings are errors here)."""
-
-    @pytest.fixture(autouse=True)
-    def warnings_are_errors(self):
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            yield
 
     def test_sigmoid_of_huge_numbers(self):
         assert sigmoid(-1000) == 0.0

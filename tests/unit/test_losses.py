@@ -2,7 +2,6 @@
 
 import math
 import sys
-import warnings
 
 import pytest
 from hypothesis import assume, given, settings
@@ -203,14 +202,9 @@ def test_binary_cross_entropy_is_categorical_with_two_classes():
 # --- stability --------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("error")
 class TestStability:
     """Predictions of exactly 0 and 1: finite values, no warnings (warnings are errors here)."""
-
-    @pytest.fixture(autouse=True)
-    def warnings_are_errors(self):
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            yield
 
     def test_binary_cross_entropy_at_exactly_0_and_1(self):
         certain_and_right = binary_cross_entropy([1, 0], [1.0, 0.0])
