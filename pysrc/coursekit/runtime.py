@@ -97,7 +97,7 @@ def run(code: str, display: Display | None = None, namespace: dict[str, object] 
     except SystemExit:
         return {"status": "ok"}
     except BaseException as error:  # the learner's exception, reported, never raised
-        return _error_report(error)
+        return error_report(error)
     finally:
         _display = previous
         sys.stdout.flush()
@@ -120,7 +120,9 @@ def _remember_source(code: str) -> None:
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
 
 
-def _error_report(error: BaseException) -> dict[str, object]:
+def error_report(error: BaseException) -> dict[str, object]:
+    """How an exception in the learner's code is reported: the traceback trimmed to their
+    own lines, the exception's name, and the line of their code it came from."""
     summary = traceback.TracebackException.from_exception(error)
     _trim(summary)
     text = "".join(summary.format())

@@ -23,8 +23,8 @@ import contextlib
 import io
 import xml.etree.ElementTree as etree
 
-from coursekit import checking, exercises
-from coursekit.checks import Exercise
+from coursekit import checker, exercises
+from coursekit.authoring import Exercise
 
 from .blocks import CourseBlock, data_script, inline
 
@@ -39,7 +39,7 @@ def verify(exercise: Exercise) -> list[str]:
         problems = exercise.problems()
         if not problems:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                result = checking.run_checks(exercise, exercise.solution, lambda mime, data: None)
+                result = checker.run_checks(exercise, exercise.solution, lambda mime, data: None)
             for item in result.get("checks", []):
                 if not item["passed"]:
                     problems.append(f"its reference solution fails its own check {item['name']!r}: {item['message']}")

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .arithmetic import add_up
-from .checks import check_numbers, unknown_name
+from .validation import check_numbers, unknown_name
 
 
 def identity(z: float) -> float:

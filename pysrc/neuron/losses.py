@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from .activations import sigmoid
 from .arithmetic import add_up
-from .checks import check_not_empty, check_numbers, check_same_length, count, unknown_name
+from .validation import check_not_empty, check_numbers, check_same_length, count, unknown_name
 
 #: Smallest probability the cross-entropies take a logarithm of: -log(1e-12) is about 27.6.
 EPSILON = 1e-12

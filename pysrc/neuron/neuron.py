@@ -16,7 +16,7 @@ import random
 from . import training
 from .activations import get_activation
 from .arithmetic import add_up
-from .checks import check_number, check_numbers, check_rows, count
+from .validation import check_number, check_numbers, check_rows, count
 from .explain import Explanation, explain
 
 

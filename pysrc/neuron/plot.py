@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .checks import check_number, check_numbers, check_rows, check_same_length
+from .validation import check_number, check_numbers, check_rows, check_same_length
 from .explain import format_number
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .activations import get_activation
 from .arithmetic import add_up
-from .checks import check_number, check_numbers, check_rows, check_same_length, count
+from .validation import check_number, check_numbers, check_rows, check_same_length, count
 from .losses import (
     Loss,
     binary_cross_entropy_from_logits,

@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from coursekit import checking, checks
-from coursekit.checks import Exercise, expect_close
+from coursekit import authoring, checker
+from coursekit.authoring import Exercise, expect_close
 
 
 def make_exercise(**changes) -> Exercise:
@@ -28,7 +28,7 @@ def make_exercise(**changes) -> Exercise:
     @exercise.check("doubles numbers")
     def doubles(learner):
         double = learner.function("double", "x")
-        for x in checks.numbers():
+        for x in authoring.numbers():
             expect_close(double(x), 2 * x, f"double({x}) should be {{expected}}, got {{actual}}")
 
     @exercise.check("doubles 0")
@@ -39,7 +39,7 @@ def make_exercise(**changes) -> Exercise:
 
 
 def run(code: str, exercise: Exercise | None = None) -> dict:
-    result = checking.run_checks(exercise or make_exercise(), textwrap.dedent(code))
+    result = checker.run_checks(exercise or make_exercise(), textwrap.dedent(code))
     json.dumps(result)  # plain data, as the worker sends it to the page
     return result
 
@@ -71,7 +71,7 @@ def test_a_wrong_answer_gets_the_author_message_with_values_filled_in():
 def test_the_checker_stops_at_the_first_failure_and_lists_the_rest_as_not_run():
     result = run("def double(x):\n    return x + 2\n")
     assert [(passed, skipped) for _, passed, skipped, _ in messages(result)] == [(True, False), (False, False), (False, True)]
-    assert messages(result)[2][3] == checking.AFTER_FAILURE
+    assert messages(result)[2][3] == checker.AFTER_FAILURE
     assert "should be 0" not in messages(result)[2][3]  # the later check's advice is not shown
 
 
@@ -85,7 +85,7 @@ def test_the_unchanged_starter_runs_no_checks():
     for code in ("def double(x):\n    return x\n", "# my try\ndef double( x ):\n\n    return x   # later\n"):
         result = run(code)
         assert result["starter"] is True and result["passed"] is False
-        assert messages(result)[0] == (checking.STARTER, False, False, checking.STARTER_MESSAGE)
+        assert messages(result)[0] == (checker.STARTER, False, False, checker.STARTER_MESSAGE)
         assert all(skipped for _, _, skipped, _ in messages(result)[1:])
         assert not any(item["passed"] for item in result["checks"])
 
@@ -93,7 +93,7 @@ def test_the_unchanged_starter_runs_no_checks():
 def test_a_changed_starter_is_checked():
     result = run("def double(x):\n    return x + 0\n")
     assert "starter" not in result
-    assert messages(result)[0] == (checking.RUNS, True, False, "")
+    assert messages(result)[0] == (checker.RUNS, True, False, "")
 
 
 def test_code_that_raises_is_a_failure_with_the_trimmed_traceback():
@@ -167,13 +167,13 @@ def test_tampering_with_builtins_is_undone_and_reported():
 def test_tampering_with_the_checker_from_inside_a_call_is_undone():
     code = """
         def double(x):
-            import coursekit.checks as c
+            import coursekit.authoring as c
             c.expect_close = lambda *args, **kwargs: None
             return -5
     """
-    before = checks.expect_close
+    before = authoring.expect_close
     result = run(code)
-    assert checks.expect_close is before
+    assert authoring.expect_close is before
     assert result["passed"] is False and result["tampered"] is True
 
 
@@ -186,7 +186,7 @@ def test_replacing_stdout_is_undone():
 
 def test_the_learner_cannot_remove_checks():
     exercise = make_exercise()
-    result = run("import gc\nfrom coursekit.checks import Exercise\nfor o in gc.get_objects():\n    if isinstance(o, Exercise): o.checks.clear()\n", exercise)
+    result = run("import gc\nfrom coursekit.authoring import Exercise\nfor o in gc.get_objects():\n    if isinstance(o, Exercise): o.checks.clear()\n", exercise)
     assert len(exercise.checks) == 2
     assert result["passed"] is False
 
@@ -196,7 +196,7 @@ def test_an_interrupt_is_reported_as_interrupted():
 
 
 def test_an_unknown_exercise_is_a_failure_not_a_crash():
-    result = checking.check("no-such-exercise", "print(1)")
+    result = checker.check("no-such-exercise", "print(1)")
     assert result["passed"] is False
     assert "no exercise 'no-such-exercise'" in result["checks"][0]["message"]
 
@@ -221,8 +221,8 @@ def test_spec_problems_are_listed():
 
 
 def test_vectors_cover_zero_negative_and_large_values_and_are_stable():
-    rows = checks.vectors(3)
-    assert rows == checks.vectors(3) and len(rows) == 25
+    rows = authoring.vectors(3)
+    assert rows == authoring.vectors(3) and len(rows) == 25
     flat = [x for row in rows for x in row]
     assert 0.0 in flat and min(flat) < 0 and max(flat) >= 1000
 
@@ -237,5 +237,5 @@ def test_numbers_in_messages_are_rounded_to_4_significant_digits():
     exercise.checks[:] = exercise.checks[-1:]
     assert messages(run("def double(x):\n    return x + 0\n", exercise))[1][3] == "expected 0.6667, got 0.3333"
     # more digits only where 4 would show two different numbers as the same
-    assert checks.rounded(0.50001, 0.5) == (0.50001, 0.5)
-    assert checks.rounded(3, 2.0) == (3, 2.0)
+    assert authoring.rounded(0.50001, 0.5) == (0.50001, 0.5)
+    assert authoring.rounded(3, 2.0) == (3, 2.0)

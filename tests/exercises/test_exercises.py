@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from coursekit import checking, exercises
+from coursekit import checker, exercises
 
 # Collected by id; each test fetches the exercise from the registry as it is now.
 IDS = [exercise.id for exercise in exercises.all_exercises()]
@@ -36,7 +36,7 @@ def test_the_spec_is_complete(exercise):
 
 @pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_reference_solution_passes(exercise):
-    result = checking.check(exercise.id, exercise.solution)
+    result = checker.check(exercise.id, exercise.solution)
     assert result["status"] == "checked"
     assert failures(result) == []
     assert result["passed"] is True
@@ -44,19 +44,19 @@ def test_the_reference_solution_passes(exercise):
 
 @pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_unchanged_starter_code_passes_no_check(exercise):
-    result = checking.check(exercise.id, exercise.starter)
+    result = checker.check(exercise.id, exercise.starter)
     assert result["starter"] is True and result["passed"] is False
     assert [item["name"] for item in result["checks"] if item["passed"]] == []
-    assert result["checks"][0]["message"] == checking.STARTER_MESSAGE
+    assert result["checks"][0]["message"] == checker.STARTER_MESSAGE
 
 
 @pytest.mark.parametrize("exercise", IDS, indirect=True)
 def test_the_starter_behaviour_passes_no_real_check(exercise):
     """The starter with a change that does nothing runs, and fails the very first check:
     no check that the starter satisfies by accident is shown as passed."""
-    result = checking.check(exercise.id, exercise.starter + "\n_touched = True\n")
+    result = checker.check(exercise.id, exercise.starter + "\n_touched = True\n")
     assert "starter" not in result
-    assert result["checks"][0] == {"name": checking.RUNS, "passed": True, "message": ""}, "the starter code should run"
+    assert result["checks"][0] == {"name": checker.RUNS, "passed": True, "message": ""}, "the starter code should run"
     assert result["passed"] is False
     assert [item["name"] for item in result["checks"][1:] if item["passed"]] == []
     assert result["checks"][1]["passed"] is False and not result["checks"][1].get("skipped")
@@ -65,7 +65,7 @@ def test_the_starter_behaviour_passes_no_real_check(exercise):
 @pytest.mark.parametrize("exercise_id, number", MISTAKES, ids=[f"{e}-mistake{n + 1}" for e, n in MISTAKES])
 def test_each_documented_mistake_gets_its_message_and_only_that_one(exercise_id, number):
     code, fragment = exercises.get(exercise_id).mistakes[number]
-    result = checking.check(exercise_id, code)
+    result = checker.check(exercise_id, code)
     assert result["passed"] is False
     assert len(failures(result)) == 1, failures(result)  # one mistake, one message; the later checks wait
     assert fragment in failures(result)[0]
@@ -87,7 +87,7 @@ LONG_NUMBER = re.compile(r"\d\.\d{6,}")
 def test_messages_show_no_long_raw_floats(exercise):
     codes = [exercise.starter + "\n_touched = True\n", *(code for code, _ in exercise.mistakes)]
     for code in codes:
-        for message in failures(checking.check(exercise.id, code)):
+        for message in failures(checker.check(exercise.id, code)):
             assert not LONG_NUMBER.search(message), message
 
 
@@ -98,7 +98,7 @@ def test_xor_messages_point_the_way_without_giving_the_numbers():
     assert fixed_nand != fixed_or != exercise.starter
     seen = []
     for code in (exercise.starter + "\n_touched = True\n", fixed_or, fixed_nand, *(code for code, _ in exercise.mistakes)):
-        seen += failures(checking.check(exercise.id, code))
+        seen += failures(checker.check(exercise.id, code))
     assert len(seen) == 3 + len(exercise.mistakes)
     for message in seen:
         for answer in ("-0.5", "1.5", "[-1, -1]", "-1.5", "0.5"):

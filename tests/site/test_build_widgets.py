@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from coursekit import exercises
-from coursekit.checks import Exercise, expect_close
+from coursekit.authoring import Exercise, expect_close
 
 from .small_site import needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
 

@@ -35,7 +35,7 @@ IMPORT_EVERYTHING = """
 import sys
 sys.path.insert(0, sys.argv[1])
 import neuron, neuron.activations, neuron.losses, neuron.neuron, neuron.training
-import neuron.datasets, neuron.explain, neuron.plot, neuron.selfcheck, neuron.checks, neuron.arithmetic
+import neuron.datasets, neuron.explain, neuron.plot, neuron.selfcheck, neuron.validation, neuron.arithmetic
 failures = neuron.selfcheck.main()
 neuron.plot_decision_boundary(neuron.Neuron([1.0, 1.0], -0.5), *neuron.OR).to_svg()
 outside = sorted({name.split(".")[0] for name in sys.modules} - set(sys.stdlib_module_names) - {"neuron", "__main__"})

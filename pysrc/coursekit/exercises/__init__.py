@@ -1,7 +1,7 @@
 """Every exercise of the course, found by id.
 
 One module per lesson (``first_neuron.py`` for "Your first neuron", …); each
-defines :class:`coursekit.checks.Exercise` objects at module level, and this
+defines :class:`coursekit.authoring.Exercise` objects at module level, and this
 package finds them all: nothing else to register. ``first_neuron.py`` is the
 model to copy. A lesson shows an exercise with::
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from ..checks import Exercise
+from ..authoring import Exercise
 
 _registry: dict[str, Exercise] | None = None
 

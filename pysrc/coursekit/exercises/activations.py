@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.checks import (
+from coursekit.authoring import (
     CheckFailed,
     Exercise,
     LearnerError,
@@ -14,7 +14,7 @@ from coursekit.checks import (
     expect_number,
     fail,
     numbers,
-    show,
+    brief,
     vectors,
 )
 
@@ -249,10 +249,10 @@ print(softmax([1000, 1000]))      # [0.5, 0.5]
 def _probabilities(result: object, scores: list[float]) -> list[float]:
     """The learner's result as a list of numbers, one per score, or a failure saying what it is."""
     if not isinstance(result, (list, tuple)):
-        fail(f"softmax({show(scores)}) should return a list of probabilities, but it returned {describe(result)}.")
+        fail(f"softmax({brief(scores)}) should return a list of probabilities, but it returned {describe(result)}.")
     if len(result) != len(scores):
-        fail(f"softmax({show(scores)}) should return one probability per score ({len(scores)}), but it returned {show(result)}.")
-    return [expect_number(p, f"each probability of softmax({show(scores)})") for p in result]
+        fail(f"softmax({brief(scores)}) should return one probability per score ({len(scores)}), but it returned {brief(result)}.")
+    return [expect_number(p, f"each probability of softmax({brief(scores)})") for p in result]
 
 
 @softmax_exercise.check("softmax([2.0, 1.0, 0.1]) gives about [0.659, 0.2424, 0.0986]")
@@ -262,11 +262,11 @@ def lesson_example(learner):
     got = _probabilities(softmax(scores), scores)
     expected = _softmax(scores)
     if all(math.isclose(g, math.exp(s), rel_tol=1e-6) for g, s in zip(got, scores)):
-        fail(f"you returned e^s for each score, {show([round(g, 4) for g in got])}: now divide each e^s by their total, so they add up to 1.")
+        fail(f"you returned e^s for each score, {brief([round(g, 4) for g in got])}: now divide each e^s by their total, so they add up to 1.")
     if all(math.isclose(g, s / sum(scores), rel_tol=1e-6) for g, s in zip(got, scores)):
         fail("you divided each score by the sum of the scores: first take e to the power of each score (math.exp), then divide by the sum of those.")
     for g, e in zip(got, expected):
-        expect_close(g, e, f"softmax([2.0, 1.0, 0.1]) should be about {show([round(v, 4) for v in expected])}, but yours gives {show(got)}.")
+        expect_close(g, e, f"softmax([2.0, 1.0, 0.1]) should be about {brief([round(v, 4) for v in expected])}, but yours gives {brief(got)}.")
 
 
 @softmax_exercise.check("the probabilities are positive and add up to 1, for many lists of scores")
@@ -274,10 +274,10 @@ def adds_up_to_one(learner):
     softmax = learner.function("softmax", "scores")
     for scores in [s for s in vectors(4) if max(map(abs, s)) <= 50] + [[0.0], [-3.0, 4.0]]:
         got = _probabilities(softmax(scores), scores)
-        expect(all(p >= 0 for p in got), f"softmax({show(scores)}) gave {show(got)}: a probability is never negative.")
-        expect_close(sum(got), 1.0, f"softmax({show(scores)}) gave {show(got)}, which adds up to {{actual}}, not 1.")
+        expect(all(p >= 0 for p in got), f"softmax({brief(scores)}) gave {brief(got)}: a probability is never negative.")
+        expect_close(sum(got), 1.0, f"softmax({brief(scores)}) gave {brief(got)}, which adds up to {{actual}}, not 1.")
         for g, e in zip(got, _softmax(scores)):
-            expect_close(g, e, f"softmax({show(scores)}) should be {show([round(v, 4) for v in _softmax(scores)])}, but yours gives {show(got)}.")
+            expect_close(g, e, f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but yours gives {brief(got)}.")
 
 
 @softmax_exercise.check("works for large scores such as [1000, 1000] (no overflow)")
@@ -288,9 +288,9 @@ def large_scores(learner):
             got = _probabilities(softmax(scores), scores)
         except LearnerError as error:
             raise CheckFailed(
-                f"softmax({show(scores)}) raised an error: e^1000 is too large for a float. "
+                f"softmax({brief(scores)}) raised an error: e^1000 is too large for a float. "
                 "Subtract the largest score from every score before math.exp (the result stays the same).",
                 error.details,
             ) from None
         for g, e in zip(got, _softmax(scores)):
-            expect_close(g, e, f"softmax({show(scores)}) should be {show([round(v, 4) for v in _softmax(scores)])}, but yours gives {show(got)}.")
+            expect_close(g, e, f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but yours gives {brief(got)}.")

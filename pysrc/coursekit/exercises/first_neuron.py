@@ -4,7 +4,7 @@ How to write an exercise (copy this module for your lesson: ``activations.py``,
 ``loss.py``, …; any module in this folder whose name does not start with ``_``
 is found automatically):
 
-1. Create an :class:`~coursekit.checks.Exercise` at module level with
+1. Create an :class:`~coursekit.authoring.Exercise` at module level with
    ``id`` (lowercase, digits and ``-``; the lesson writes ``/// exercise | <id>``),
    ``title``, ``prompt`` (Markdown shown above the editor), ``starter`` (code that
    runs but does not pass), ``solution`` (the reference, shown on request),
@@ -12,7 +12,7 @@ is found automatically):
    common wrong answers, each with a fragment of the message the checks must
    give it. The tests run them all.
 2. Add checks with ``@exercise.check("what it checks, as the learner reads it")``.
-   Each receives the learner's namespace (a :class:`~coursekit.checks.Learner`):
+   Each receives the learner's namespace (a :class:`~coursekit.authoring.Learner`):
    ``learner.function("name", "param", ...)`` gives their function, or fails
    clearly if it is missing or takes other arguments. Fail with ``expect_close``,
    ``expect_equal``, ``expect`` or ``fail`` (or return a message), in the
@@ -34,7 +34,7 @@ The checks run in the browser too: use the standard library only.
 
 from __future__ import annotations
 
-from coursekit.checks import Exercise, expect, expect_all_close, expect_close, expect_number, vectors
+from coursekit.authoring import Exercise, expect, expect_all_close, expect_close, expect_number, vectors
 
 
 def _relu_neuron(inputs: list[float], weights: list[float], bias: float) -> float:

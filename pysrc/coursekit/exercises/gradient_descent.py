@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.checks import Exercise, expect, expect_close, expect_number, fail, show
+from coursekit.authoring import Exercise, expect, expect_close, expect_number, fail, brief
 
 
 def _sigmoid(z: float) -> float:
@@ -32,11 +32,11 @@ def _pair(result, call: str, size: int) -> tuple[list[float], float]:
     if result is None:
         fail(f"{call} returned None: did you forget the line: return weight_gradients, bias_gradient?")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        fail(f"{call} should return two things, weight_gradients and bias_gradient, but it returned {show(result)}.")
+        fail(f"{call} should return two things, weight_gradients and bias_gradient, but it returned {brief(result)}.")
     weight_gradients, bias_gradient = result
     if not isinstance(weight_gradients, (list, tuple)) or len(weight_gradients) != size:
         fail(
-            f"{call} returned {show(weight_gradients)} as the weight gradients: it should be a list with one "
+            f"{call} returned {brief(weight_gradients)} as the weight gradients: it should be a list with one "
             f"slope per weight ({size} here)."
         )
     numbers = [expect_number(g, f"weight gradient {j + 1} of {call}") for j, g in enumerate(weight_gradients)]
@@ -162,13 +162,13 @@ def lesson_example(learner):
     weight_gradients, bias_gradient = _pair(function([0.75, -0.5], 0.25, [[1, 2]], [1]), call, 2)
     if _close(weight_gradients, [0.5, 1.0]) and math.isclose(bias_gradient, 0.5):
         fail(
-            f"{call} gave {show(weight_gradients)} and {bias_gradient}: every sign is flipped. The error is the "
+            f"{call} gave {brief(weight_gradients)} and {bias_gradient}: every sign is flipped. The error is the "
             "prediction minus the label, ŷ - y (here 0.5 - 1 = -0.5), not y - ŷ; with the wrong sign, "
             "gradient descent would walk uphill."
         )
     if _close(weight_gradients, [-1.0, -2.0]) and math.isclose(bias_gradient, -1.0):
         fail(
-            f"{call} gave {show(weight_gradients)} and {bias_gradient}: here z = 0, so ŷ = sigmoid(0) = 0.5 and the "
+            f"{call} gave {brief(weight_gradients)} and {bias_gradient}: here z = 0, so ŷ = sigmoid(0) = 0.5 and the "
             "error is 0.5 - 1 = -0.5. Your error looks like z - y = -1: apply the sigmoid to z before "
             "subtracting the label."
         )
@@ -180,7 +180,7 @@ def lesson_example(learner):
     expect(
         _close(weight_gradients, [-0.5, -1.0]),
         f"{call}: expected weight gradients [-0.5, -1.0] (the error -0.5 times each input 1 and 2), "
-        f"got {show(weight_gradients)}",
+        f"got {brief(weight_gradients)}",
     )
     expect_close(bias_gradient, -0.5, "for the one-row example, expected the bias gradient {expected}, got {actual}")
 
@@ -195,18 +195,18 @@ def error_times_input(learner):
     summed, _ = _gradients([0.0, 0.0], 0.0, X, y, mean=False)
     if _close(weight_gradients, summed):
         fail(
-            f"{call} gave {show(weight_gradients)}, the sums over the two rows, twice too large. The loss is a mean, "
+            f"{call} gave {brief(weight_gradients)}, the sums over the two rows, twice too large. The loss is a mean, "
             "so its slopes are means too: divide by the number of rows N = len(X)."
         )
     same = math.isclose(weight_gradients[0], weight_gradients[1], rel_tol=1e-9)
     if same and weight_gradients[0] != 0 and not _close(weight_gradients, expected):
         fail(
             f"{call} gave the same slope, {weight_gradients[0]}, for both weights. Each weight's slope is the "
-            f"mean of each row's error times its own input x_j, so the two differ here: expected {show(expected)}."
+            f"mean of each row's error times its own input x_j, so the two differ here: expected {brief(expected)}."
         )
     expect(
         _close(weight_gradients, expected),
-        f"{call}: expected weight gradients {show(expected)}, got {show(weight_gradients)}. With every "
+        f"{call}: expected weight gradients {brief(expected)}, got {brief(weight_gradients)}. With every "
         "prediction 0.5, both errors are 0.5 - 1 = -0.5; multiply each by its row's input x_j, then take the mean.",
     )
 
@@ -234,7 +234,7 @@ def mean_over_rows(learner):
     expect(
         _close(weight_gradients, expected_w),
         f"on the OR rows, expected weight gradients {[round(g, 4) for g in expected_w]} (the lesson's "
-        f"[-0.2979, -0.3192]), got {show([round(g, 4) for g in weight_gradients])}",
+        f"[-0.2979, -0.3192]), got {brief([round(g, 4) for g in weight_gradients])}",
     )
     expect_close(bias_gradient, expected_b, "on the OR rows, expected the bias gradient {expected}, got {actual}")
 
@@ -254,7 +254,7 @@ def many_cases(learner):
         expected_w, expected_b = _gradients(weights, bias, X, y)
         expect(
             _close(weight_gradients, expected_w),
-            f"{call}: expected weight gradients {show([round(g, 6) for g in expected_w])}, "
-            f"got {show(weight_gradients)}",
+            f"{call}: expected weight gradients {brief([round(g, 6) for g in expected_w])}, "
+            f"got {brief(weight_gradients)}",
         )
         expect_close(bias_gradient, expected_b, f"{call}: expected the bias gradient {{expected}}, got {{actual}}")

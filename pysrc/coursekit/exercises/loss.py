@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.checks import Exercise, expect, expect_close, expect_number, fail
+from coursekit.authoring import Exercise, expect, expect_close, expect_number, fail
 
 
 def _bce(y_true: list[float], y_pred: list[float]) -> float:

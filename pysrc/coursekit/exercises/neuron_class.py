@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.checks import Exercise, Learner, describe, expect, expect_close, expect_number, fail, show, vectors
+from coursekit.authoring import Exercise, Learner, describe, expect, expect_close, expect_number, fail, brief, vectors
 
 
 def _sigmoid(z: float) -> float:
@@ -179,8 +179,8 @@ def seeded(learner):
         fail("Neuron(4, seed=7) has only zeros: first draw the weights and the bias at random (see the check above).")
     expect(
         first == again,
-        f"Neuron(4, seed=7) gave two different neurons, weights {show([round(w, 4) for w in first[0]])} and "
-        f"{show([round(w, 4) for w in again[0]])}: the same seed "
+        f"Neuron(4, seed=7) gave two different neurons, weights {brief([round(w, 4) for w in first[0]])} and "
+        f"{brief([round(w, 4) for w in again[0]])}: the same seed "
         "must give the same neuron. Create `random.Random(seed)` in `__init__` and draw from it.",
     )
     expect(first != other, "Neuron(4, seed=7) and Neuron(4, seed=8) are the same neuron: pass the seed to random.Random(seed).")
@@ -214,4 +214,4 @@ def many(learner):
         weights, bias = _parameters(neuron, 4, seed)
         activate = _activate(learner, neuron)
         expected = _sigmoid(sum(w * x for w, x in zip(weights, inputs)) + bias)
-        expect_close(activate(inputs), expected, f"Neuron(4, seed={seed}).activate({show(inputs)}) should be {{expected}}, got {{actual}}.")
+        expect_close(activate(inputs), expected, f"Neuron(4, seed={seed}).activate({brief(inputs)}) should be {{expected}}, got {{actual}}.")

@@ -10,7 +10,7 @@ import math
 
 from neuron import AND, OR, Neuron, gradients
 
-from coursekit.checks import Exercise, expect, fail, show
+from coursekit.authoring import Exercise, expect, fail, brief
 
 
 def _train(neuron: Neuron, X, y, learning_rate: float, epochs: int, *, bias=True, sign=-1.0, stale=False) -> Neuron:
@@ -50,7 +50,7 @@ def _trained(learner, X, y, learning_rate: float, epochs: int, what: str) -> Neu
     if result is None:
         fail(f"{call} returned None: end your function with: return neuron, so the trained neuron comes back.")
     if not isinstance(result, Neuron):
-        fail(f"{call} returned {show(result)}: it should return the neuron it trained.")
+        fail(f"{call} returned {brief(result)}: it should return the neuron it trained.")
     return result
 
 
@@ -225,7 +225,7 @@ def learns_and(learner):
     X, y = AND
     result = train(Neuron.random(2, seed=7), X, y, 0.5, 1000)
     if not isinstance(result, Neuron):
-        fail(f"train(...) returned {show(result)}: it should return the neuron it trained.")
+        fail(f"train(...) returned {brief(result)}: it should return the neuron it trained.")
     rounded = [round(p) for p in result.predict(X)]
     expect(
         rounded == [0, 0, 0, 1],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.checks import Exercise, describe, expect, fail, show, vectors
+from coursekit.authoring import Exercise, describe, expect, fail, brief, vectors
 
 CORNERS = [[0, 0], [0, 1], [1, 0], [1, 1]]
 OR_LABELS = [0, 1, 1, 1]
@@ -105,13 +105,13 @@ def returns_a_bit(learner):
         result = side(point, weights, bias)
         expect(
             _is_bit(result),
-            f"`side({show(point)}, {show(weights)}, {bias})` returned {describe(result)}, but `side` must return 1 or 0, "
+            f"`side({brief(point)}, {brief(weights)}, {bias})` returned {describe(result)}, but `side` must return 1 or 0, "
             "the side of the line the point is on. Compute z, then compare it with 0.",
         )
     got = [side(point, weights, bias) for point in points]
     expect(
         len(set(got)) > 1,
-        f"`side` returned {show(got[0])} for each of the points (0, 0), (1, 0) and (0, 1) with weights {show(weights)} "
+        f"`side` returned {brief(got[0])} for each of the points (0, 0), (1, 0) and (0, 1) with weights {brief(weights)} "
         f"and bias {bias}, but they lie on different sides of that line. Compute z = w·x + b from the point, "
         "then return 1 if z >= 0, else 0.",
     )
@@ -123,10 +123,10 @@ def adds_the_bias(learner):
     below, above = side([0, 0], [1.0, 1.0], -0.5), side([0, 0], [1.0, 1.0], 0.5)
     expect(
         (below, above) != (1, 1) and (below, above) != (0, 0),
-        f"your `side` ignores the bias: for the point (0, 0) it returned {show(below)} with bias -0.5 and "
-        f"{show(above)} with bias 0.5. There z = b, so the answers should be 0 and 1.",
+        f"your `side` ignores the bias: for the point (0, 0) it returned {brief(below)} with bias -0.5 and "
+        f"{brief(above)} with bias 0.5. There z = b, so the answers should be 0 and 1.",
     )
-    expect((below, above) == (0, 1), f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {show(below)} and {show(above)}.")
+    expect((below, above) == (0, 1), f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {brief(below)} and {brief(above)}.")
 
 
 @which_side.check("gives AND for the lesson's neuron, weights [1, 1] and bias -1.5")
@@ -135,7 +135,7 @@ def lesson_example(learner):
     got = [side(point, [1.0, 1.0], -1.5) for point in CORNERS]
     expect(
         got == [0, 0, 0, 1],
-        f"for the corners (0,0), (0,1), (1,0), (1,1) with weights [1, 1] and bias -1.5 you returned {show(got)}, "
+        f"for the corners (0,0), (0,1), (1,0), (1,1) with weights [1, 1] and bias -1.5 you returned {brief(got)}, "
         "but only (1, 1) has z = 1 + 1 - 1.5 = 0.5 >= 0, so the answer is [0, 0, 0, 1].",
     )
 
@@ -147,7 +147,7 @@ def on_the_line(learner):
     expect(
         result == 1,
         f"the point (1, 1) with weights [1, 1] and bias -2 has z = 0, exactly on the line, and you returned "
-        f"{show(result)}. It belongs to the 1 side: compare with z >= 0, not z > 0.",
+        f"{brief(result)}. It belongs to the 1 side: compare with z >= 0, not z > 0.",
     )
 
 
@@ -163,8 +163,8 @@ def many_inputs(learner):
             expected, actual = _side(point, weights, bias), side(point, weights, bias)
             expect(
                 actual == expected,
-                f"for the point {show(point)}, weights {show(weights)} and bias {bias}: z = {z:g}, so the answer is "
-                f"{expected}, but you returned {show(actual)}. Compute z from every input times its own weight, plus the bias.",
+                f"for the point {brief(point)}, weights {brief(weights)} and bias {bias}: z = {z:g}, so the answer is "
+                f"{expected}, but you returned {brief(actual)}. Compute z from every input times its own weight, plus the bias.",
             )
 
 
@@ -182,6 +182,6 @@ def or_gate(learner):
         fail("your line puts only (1, 1) on the 1 side: that is AND, not OR. Move the line towards (0, 0) by raising the bias (keep it below 0).")
     wrong = [f"({p[0]}, {p[1]}) gives {g} but OR gives {want}" for p, g, want in zip(CORNERS, got, OR_LABELS) if g != want]
     fail(
-        f"with weights {show(weights)} and bias {show(bias)}: " + "; ".join(wrong) + ". "
+        f"with weights {brief(weights)} and bias {brief(bias)}: " + "; ".join(wrong) + ". "
         "OR is 0 only for (0, 0): (0, 0) needs z = b < 0, while (0, 1) and (1, 0) need w₂ + b >= 0 and w₁ + b >= 0."
     )

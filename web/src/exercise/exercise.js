@@ -1,6 +1,6 @@
 // An exercise: a code panel with starter code plus Check, hints and a
 // solution. Check runs the learner's code and the exercise's checks in the
-// Python worker (coursekit.checking) and lists each check ✓/✗ with its
+// Python worker (coursekit.checker) and lists each check ✓/✗ with its
 // message, up to the first failure (the later ones ○, not run yet). Hints come one at a time; the solution after one real attempt
 // (with a confirmation) or after a pass, shown beside the learner's code,
 // which is only replaced on request, undoably.

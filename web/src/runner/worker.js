@@ -13,7 +13,7 @@ const FLUSH_MS = 15;
 
 let pyodide = null;
 let runtime = null;
-let checking = null;
+let checker = null;
 let interruptBuffer = null;
 
 // Output of the run in progress, batched so a print loop does not send one
@@ -164,8 +164,8 @@ self.onmessage = ({ data }) => {
       break;
     case MSG.CHECK:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
-      checking ||= pyodide.pyimport("coursekit.checking"); // imported once, kept like `runtime`
-      runPython(data.id, () => checking.check(data.exercise, data.code, display));
+      checker ||= pyodide.pyimport("coursekit.checker"); // imported once, kept like `runtime`
+      runPython(data.id, () => checker.check(data.exercise, data.code, display));
       break;
     default:
       post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });

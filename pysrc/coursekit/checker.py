@@ -31,9 +31,8 @@ import ast
 import builtins
 import sys
 
-from . import checks as checks_module
-from . import runtime
-from .checks import CheckFailed, Exercise, Learner, Missing
+from . import authoring, exercises, runtime
+from .authoring import CheckFailed, Exercise, Learner, Missing
 
 RUNS = "Your code runs"
 STARTER = "You changed the starter code"
@@ -44,8 +43,6 @@ _SYS_NAMES = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "exit")
 
 def check(exercise_id: str, code: str, display: runtime.Display | None = None) -> dict[str, object]:
     """Run the learner's ``code``, then the checks of exercise ``exercise_id``."""
-    from . import exercises
-
     try:
         exercise = exercises.get(exercise_id)
     except KeyError as error:
@@ -147,7 +144,7 @@ def _skipped(name: str, message: str) -> dict[str, object]:
 
 def _unexpected(name: str, error: BaseException) -> dict[str, object]:
     """An exception out of a check: the learner's (their frames are in it) or the check's own."""
-    report = runtime._error_report(error)  # trimmed to the learner's lines
+    report = runtime.error_report(error)  # trimmed to the learner's lines
     if report["line"] is not None or isinstance(error, (SystemExit, RecursionError, MemoryError)):
         return _failed(name, f"Your code raised {type(error).__name__}: {error}", report["error"])
     return _failed(name, f"This check could not finish ({type(error).__name__}: {error}). Does your code return what the exercise asks for?")
@@ -157,10 +154,8 @@ class _Guard:
     """Remembers Python's built-ins and the checker's modules, to undo any change the learner's code makes."""
 
     def __init__(self, exercise: Exercise) -> None:
-        from . import exercises
-
         every = [exercise, *(other for other in exercises.load().values() if other is not exercise)]
-        modules = {checks_module, runtime, exercises, sys.modules[__name__]}
+        modules = {authoring, runtime, exercises, sys.modules[__name__]}
         for item in every:
             for check in item.checks:
                 module = sys.modules.get(getattr(check.function, "__module__", ""))

@@ -32,6 +32,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .runtime import error_report
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: Default tolerance of :func:`expect_close` (relative and absolute).
 TOLERANCE = 1e-6
@@ -205,22 +207,20 @@ class _Called:
         self.function = function
 
     def __call__(self, *args: object) -> object:
-        call = f"{self.name}({', '.join(map(show, args))})"
+        call = f"{self.name}({', '.join(map(brief, args))})"
         try:
             return self.function(*copy.deepcopy(args))  # a copy: the learner may change lists in place
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # noqa: BLE001 - any learner exception is a failed check
-            from .runtime import _error_report  # the same trimmed traceback as a Run
-
-            report = _error_report(error)
+            report = error_report(error)
             raise LearnerError(f"`{call}` raised {type(error).__name__}: {error}", report["error"]) from None
 
 
 # --- helpers for checks -------------------------------------------------------
 
 
-def show(value: object, limit: int = 120) -> str:
+def brief(value: object, limit: int = 120) -> str:
     """A short, safe text for a value (the learner's objects may have odd reprs)."""
     try:
         text = repr(value)
@@ -234,8 +234,8 @@ def describe(value: object) -> str:
     if value is None:
         return "None"
     if isinstance(value, str):
-        return f"the text {show(value)}"
-    return f"a {type(value).__name__} {show(value)}"
+        return f"the text {brief(value)}"
+    return f"a {type(value).__name__} {brief(value)}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -244,7 +244,7 @@ def _count(n: int, noun: str) -> str:
 
 def _fill(message: str, **values: object) -> str:
     for name, value in values.items():
-        message = message.replace("{" + name + "}", show(value))
+        message = message.replace("{" + name + "}", brief(value))
     return message
 
 
@@ -259,7 +259,7 @@ def rounded(actual: object, expected: object, digits: int = 4) -> tuple[object, 
 
     for places in range(digits, 18):
         a, e = cut(actual, places), cut(expected, places)
-        if show(a) != show(e) or places == 17:
+        if brief(a) != brief(e) or places == 17:
             return a, e
     return actual, expected
 
@@ -320,7 +320,7 @@ def expect_all_close(
     for case in cases:
         expected = reference(*case)
         actual = function(*case)
-        expect_close(actual, expected, message.replace("{args}", ", ".join(map(show, case))), tol)
+        expect_close(actual, expected, message.replace("{args}", ", ".join(map(brief, case))), tol)
 
 
 #: Interesting numbers for checks over many inputs: zero, small, negative, large.
