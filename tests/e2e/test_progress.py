@@ -154,3 +154,69 @@ def test_a_changed_exercise_shows_no_stale_pass(page, watched):
     expect(exercise.solution).to_have_count(0)
     page.goto(PROGRESS)
     expect(progress_entry(page, src).locator(".course-progress__counts")).to_contain_text("0 of ")
+
+
+def stored(page) -> dict:
+    """Everything in this origin's localStorage, exactly."""
+    return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+
+
+def progress_file(items: dict, prefix: str = PREFIX) -> str:
+    return json.dumps({"format": "one-neuron-progress", "prefix": prefix, "exported": "2026-12-01T00:00:00Z", "items": items})
+
+
+def nested(levels: int) -> str:
+    return '{"a":' * levels + "1" + "}" * levels
+
+
+GOOD = {"exercise:relu-neuron": {"version": "abc", "passed": True, "attempts": 2, "hints": 1, "solution": False}}
+BAD_FILES = {
+    "malformed.json": ("{not json at all", "this file is not valid JSON"),
+    "truncated.json": (progress_file(GOOD)[:60], "this file is not valid JSON"),
+    "old-version.json": (progress_file(GOOD, prefix="neuron-course:v0:"), "this file comes from another version"),
+    "huge.json": (progress_file({"code:lessons/x#1": "x" * 10_000_000}), "this file is 10.0 MB"),
+    "deep.json": (progress_file({})[:-2] + '"code:a#1": ' + nested(5000) + "}}", "this file is nested far deeper"),
+    "proto.json": (
+        '{"format": "one-neuron-progress", "prefix": "%s", "items": {"__proto__": {"polluted": true}}}' % PREFIX,
+        'it holds an entry this course does not keep ("__proto__")',
+    ),
+    "types.json": (
+        progress_file({"exercise:relu-neuron": {"version": "abc", "passed": "yes", "attempts": "3"}}),
+        'the entry exercise:relu-neuron has a wrong value for "passed"',
+    ),
+    "unknown-kind.json": (progress_file({"settings:theme": "dark"}), "it holds an entry this course does not keep"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_a_bad_progress_file_is_refused_and_changes_nothing(page, watched, tmp_path, name):
+    page.goto(PROGRESS)
+    page.evaluate(f"localStorage.setItem({PREFIX + 'exercise:relu-neuron'!r}, JSON.stringify({{version: 'v', passed: true}}))")
+    before = stored(page)
+    text, message = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_text(text)
+    page.locator(".course-progress__file").set_input_files(path)
+    expect(page.locator(".course-progress__status")).to_contain_text(f"Could not import {name}: {message}")
+    assert stored(page) == before
+    assert page.evaluate("({}).polluted") is None
+
+
+def test_an_import_the_browser_cannot_store_is_undone_whole(page, watched, tmp_path):
+    page.goto(PROGRESS)
+    page.evaluate(f"localStorage.setItem({PREFIX + 'code:lessons/a#1'!r}, JSON.stringify('mine'))")
+    # Fill the storage to the brim with one key of another site's, then try to import.
+    page.evaluate(
+        """() => { let size = 1 << 22; let filler = '';
+        while (size > 8) { try { localStorage.setItem('other-site', filler + 'x'.repeat(size)); filler += 'x'.repeat(size); }
+        catch { size >>= 1; } } }"""
+    )
+    before = stored(page)
+    items = {"code:lessons/a#1": "t",  # shorter than "mine": it fits, and must be undone
+             **{f"code:lessons/b#{n}": "y" * 50_000 for n in range(30)}}
+    path = tmp_path / "progress.json"
+    path.write_text(progress_file(items))
+    page.locator(".course-progress__file").set_input_files(path)
+    expect(page.locator(".course-progress__status")).to_contain_text("refused to store the progress")
+    assert stored(page) == before
+    page.evaluate("localStorage.removeItem('other-site')")

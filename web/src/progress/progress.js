@@ -81,7 +81,7 @@ class ProgressPage {
     const [file] = this.file.files;
     if (!file) return;
     try {
-      const count = importAll(JSON.parse(await file.text()));
+      const count = importAll(await file.text());
       this.status.textContent = `Imported ${count} saved items from ${file.name}.`;
     } catch (error) {
       this.status.textContent = `Could not import ${file.name}: ${error.message}.`;

@@ -9,8 +9,8 @@
 //   code:<panel id>         the code in a panel's editor (saved by the panel)
 import { PREFIX, load, save } from "../storage.js";
 import { readRuntimeMeta } from "../runner/config.js";
+import { EXPORT_FORMAT, ProgressFileError, readProgressFile } from "./progress-file.js";
 
-const EXPORT_FORMAT = "one-neuron-progress";
 const listeners = new EventTarget();
 
 /** The record saved under `key` if it answers this `version`, else null. */
@@ -117,19 +117,40 @@ export function exportAll() {
   return { format: EXPORT_FORMAT, prefix: PREFIX, exported: new Date().toISOString(), items };
 }
 
-/** Read an export back in (adding to and overwriting what is there); returns how many items. */
-export function importAll(data) {
-  if (!data || data.format !== EXPORT_FORMAT || typeof data.items !== "object" || data.items === null) {
-    throw new Error("this file is not a progress file exported by this course");
-  }
-  let count = 0;
-  for (const [key, value] of Object.entries(data.items)) {
-    if (typeof key !== "string" || !key || value === null || value === undefined) continue;
-    if (!save(key, value)) throw new Error("this browser refused to store the progress (storage is off or full)");
-    count += 1;
+/**
+ * Read a progress file back in (adding to and overwriting what is there);
+ * returns how many items. The file is checked whole first, and if the browser
+ * refuses to store part of it, what was there before is put back: an import
+ * either happens entirely or leaves progress exactly as it was.
+ */
+export function importAll(text) {
+  const items = readProgressFile(text, { prefix: PREFIX });
+  const before = new Map([...items.keys()].map((key) => [key, rawValue(key)]));
+  for (const [key, value] of items) {
+    if (!save(key, value)) {
+      for (const [oldKey, oldValue] of before) restoreRaw(oldKey, oldValue);
+      throw new ProgressFileError("this browser refused to store the progress (storage is off or full)");
+    }
   }
   changed();
-  return count;
+  return items.size;
+}
+
+function rawValue(key) {
+  try {
+    return localStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+function restoreRaw(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + key);
+    else localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // the old value fitted before, so it fits again once the new one is removed
+  }
 }
 
 /** Remove every answer, rating, pass and saved code of the course. */
