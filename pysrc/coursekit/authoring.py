@@ -34,7 +34,10 @@ from dataclasses import dataclass, field
 
 from .runtime import error_report
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: What an id may be: an exercise's, a code panel's, a quiz's or a recall prompt's (the site checks
+#: theirs with the same rule). Ids end up in storage keys and HTML ids.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_RULE = "must use only lowercase letters, digits, '-' and '_'"
 #: Default tolerance of :func:`expect_close` (relative and absolute).
 TOLERANCE = 1e-6
 
@@ -111,7 +114,7 @@ class Exercise:
         """Mistakes in the spec itself (the reference solution is verified separately)."""
         problems = []
         if not ID_PATTERN.match(self.id):
-            problems.append(f"id {self.id!r} must use only lowercase letters, digits and '-'")
+            problems.append(f"id {self.id!r} {ID_RULE}")
         for name in ("title", "starter", "solution"):
             if not str(getattr(self, name)).strip():
                 problems.append(f"{name} is empty")

@@ -25,10 +25,11 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from coursekit.authoring import ID_PATTERN, ID_RULE
+
 from . import context
 
 NAMES = ("quiz", "recall", "exercise", "progress")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 UNREAD = re.compile(r"(?m)^[ ]{0,3}/{3,}[ ]*(" + "|".join(NAMES) + r")\b")
 
 
@@ -131,7 +132,7 @@ def plain_text(markdown_text: str) -> str:
 def parse_id(value: Any) -> str:
     text = str(value)
     if not ID_PATTERN.match(text):
-        raise ValueError(f"{text!r} must use only lowercase letters, digits, '-' and '_'")
+        raise ValueError(f"{text!r} {ID_RULE}")
     return text
 
 

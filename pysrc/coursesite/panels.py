@@ -28,8 +28,9 @@ are reported as errors naming the page, so ``mkdocs build --strict`` fails.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
+
+from coursekit.authoring import ID_PATTERN, ID_RULE
 
 from . import context
 
@@ -37,7 +38,6 @@ FENCE_NAME = "panel"
 OPTIONS = ("title", "id", "expect", "raises", "timeout")
 DEFAULT_TIMEOUT = 10
 MAX_TIMEOUT = 300
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def validate(language: str, inputs: dict, options: dict, attrs: dict, md) -> bool:
@@ -78,7 +78,7 @@ def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
             problems.append(f"timeout must be a number of seconds from 1 to {MAX_TIMEOUT}, not {options['timeout']!r}")
     if "id" in options:
         if not ID_PATTERN.match(options["id"]):
-            problems.append(f"id {options['id']!r} must use only lowercase letters, digits, '-' and '_'")
+            problems.append(f"id {options['id']!r} {ID_RULE}")
         elif options["id"] in page.ids:
             problems.append(f"id {options['id']!r} is used twice on this page")
         page.ids.add(options["id"])

@@ -5,7 +5,7 @@ How to write an exercise (copy this module for your lesson: ``activations.py``,
 is found automatically):
 
 1. Create an :class:`~coursekit.authoring.Exercise` at module level with
-   ``id`` (lowercase, digits and ``-``; the lesson writes ``/// exercise | <id>``),
+   ``id`` (lowercase letters, digits, ``-`` and ``_``; the lesson writes ``/// exercise | <id>``),
    ``title``, ``prompt`` (Markdown shown above the editor), ``starter`` (code that
    runs but does not pass), ``solution`` (the reference, shown on request),
    ``hints`` (revealed one at a time, in order) and ``mistakes``: at least two
