@@ -33,6 +33,7 @@ import xml.etree.ElementTree as etree
 from coursekit.authoring import ID_PATTERN, ID_RULE
 
 from . import context
+from .markup import error_box, starter_code
 
 FENCE_NAME = "panel"
 OPTIONS = ("title", "id", "expect", "raises", "timeout")
@@ -56,7 +57,7 @@ def format_panel(src: str, language: str, class_name: str, options: dict, md, **
     problems = _problems(src, options, page)
     if problems:
         messages = [page.error(f"code panel {number}: {problem}") for problem in problems]
-        return _error_box(messages)
+        return etree.tostring(error_box("code panel", messages), encoding="unicode", method="html")
     element = _panel_element(src, options, page, number)
     page.widgets.append({"kind": "panel", "number": number, "id": element.get("data-panel-id"), "code": src, **options})
     return etree.tostring(element, encoding="unicode", method="html")
@@ -106,20 +107,8 @@ def _panel_element(src: str, options: dict, page: context.PageContext, number: i
     if title:
         heading = etree.SubElement(section, "p", {"class": "course-panel__title"})
         heading.text = title
-    pre = etree.SubElement(section, "pre", {"class": "course-panel__starter"})
-    code = etree.SubElement(pre, "code", {"class": "language-python"})
-    code.text = src.rstrip("\n") + "\n"
+    section.append(starter_code(src))
     return section
-
-
-def _error_box(messages: list[str]) -> str:
-    box = etree.Element("div", {"class": "admonition failure course-author-error", "role": "alert"})
-    heading = etree.SubElement(box, "p", {"class": "admonition-title"})
-    heading.text = "This code panel has a mistake"
-    for message in messages:
-        line = etree.SubElement(box, "p")
-        line.text = message
-    return etree.tostring(box, encoding="unicode", method="html")
 
 
 def fence_config() -> dict:

@@ -1,4 +1,4 @@
-"""Quizzes and recall prompts, written in lesson Markdown.
+"""Quizzes, written in lesson Markdown.
 
 Single or multiple choice (``type`` defaults to ``single``; a quiz with more
 than one correct option must say ``type: multiple``; ``shuffle`` defaults to
@@ -31,12 +31,6 @@ defaults to 0, ``fractions: true`` also accepts answers such as ``1/2``)::
     z = 2·0.5 + 3·(−1) + 1 = −1, and ReLU turns any negative z into 0.
     ///
 
-Recall (the body, Markdown, is the model answer; ``id`` is optional)::
-
-    /// recall | Close your eyes: what three operations does a neuron perform, in order?
-    Multiply each input by its weight; add the products and the bias; apply the activation function.
-    ///
-
 Mistakes are errors naming the page: no correct option, a single-choice quiz
 with several, an option without explanation, fewer than two options, a line
 that is not an option, an unknown option key, an empty question.
@@ -50,7 +44,8 @@ import xml.etree.ElementTree as etree
 from fractions import Fraction
 from typing import Any
 
-from .blocks import CourseBlock, data_script, digest, inline, parse_bool, parse_id, plain_text
+from ..markup import data_script, digest, inline, plain_text
+from .base import CourseBlock, parse_bool, parse_id
 
 OPTION = re.compile(r"^- \[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 CONTINUATION = "    "
@@ -236,42 +231,3 @@ class QuizBlock(CourseBlock):
             {"kind": "quiz", "number": self.number, "key": self.key, "version": version, "type": "numeric", "question": self.argument,
              "answer": answer, "tolerance": tolerance, "fractions": fractions}
         )
-
-
-class RecallBlock(CourseBlock):
-    NAME = "recall"
-    LABEL = "recall prompt"
-    OPTIONS = {"id": (None, parse_id)}
-
-    def on_markdown(self) -> str:
-        return "block"
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        self.settings = self.parse_options()
-        if not self.argument:
-            self.problems.append("the prompt is empty: write it after the bar, `/// recall | Your prompt?`")
-        self.key = f"recall:{self.page.stem}/{self.settings['id'] or self.number}"
-        self.dom_id = f"course-recall-{self.number}"
-        wrapper = etree.SubElement(parent, "div", {"class": "course-recall", "data-recall-key": self.key, "role": "group", "aria-labelledby": f"{self.dom_id}-prompt"})
-        self.answer = etree.Element("div", {"class": "course-recall__answer", "id": f"{self.dom_id}-answer", "hidden": "hidden"})
-        return wrapper
-
-    def on_add(self, block: etree.Element) -> etree.Element:
-        return self.answer
-
-    def on_end(self, block: etree.Element) -> None:
-        if not len(self.answer) and not (self.answer.text or "").strip():
-            self.problems.append("the model answer is empty: write it in the block's body")
-        if self.report(block):
-            return
-        version = digest(self.argument)
-        block.set("data-version", version)
-        inline(block, "p", self.argument, {"class": "course-recall__prompt", "id": f"{self.dom_id}-prompt"})
-        label = etree.SubElement(block, "label", {"class": "course-recall__label", "for": f"{self.dom_id}-mine"})
-        label.text = "Your answer (optional: you may also just think it)"
-        etree.SubElement(block, "textarea", {"id": f"{self.dom_id}-mine", "class": "course-recall__mine", "rows": "3"}).text = ""
-        heading = etree.Element("p", {"class": "course-recall__answer-title"})
-        heading.text = "Model answer"
-        self.answer.insert(0, heading)
-        block.append(self.answer)
-        self.page.widgets.append({"kind": "recall", "number": self.number, "key": self.key, "version": version, "prompt": self.argument})

@@ -1,4 +1,4 @@
-"""Exercises and the progress page, written in lesson Markdown.
+"""Exercises, written in lesson Markdown.
 
 An exercise is placed by its id; its spec (prompt, starter code, reference
 solution, hints, checks) lives in ``pysrc/coursekit/exercises/``::
@@ -10,11 +10,6 @@ At build time the reference solution is run through the exercise's checks in
 CPython: an unknown id, an incomplete spec, or a solution that fails its own
 checks is an error naming the page. The page gets the exercise's public parts
 (never its checks) in a ``<script type="application/json">`` child.
-
-The progress page is one block::
-
-    /// progress
-    ///
 """
 
 from __future__ import annotations
@@ -26,7 +21,8 @@ import xml.etree.ElementTree as etree
 from coursekit import checker, exercises
 from coursekit.authoring import Exercise
 
-from .blocks import CourseBlock, data_script, inline
+from ..markup import data_script, inline, starter_code
+from .base import CourseBlock
 
 #: Exercises verified in this process: (id, version) → problems.
 _verified: dict[tuple[str, str], list[str]] = {}
@@ -112,9 +108,7 @@ class ExerciseBlock(CourseBlock):
                 "data-timeout": str(exercise.timeout),
             },
         )
-        pre = etree.Element("pre", {"class": "course-panel__starter"})
-        code = etree.SubElement(pre, "code", {"class": "language-python"})
-        code.text = exercise.starter.rstrip("\n") + "\n"
+        pre = starter_code(exercise.starter)
         # Stashed, as the panel fence's output is, so that the site's code
         # highlighter leaves it as the plain starter code the panel reads.
         holder = etree.SubElement(panel, "p")
@@ -129,24 +123,3 @@ class ExerciseBlock(CourseBlock):
              "version": public["version"], "title": exercise.title}
         )
 
-
-class ProgressBlock(CourseBlock):
-    NAME = "progress"
-    LABEL = "progress block"
-
-    def on_markdown(self) -> str:
-        return "raw"
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        self.parse_options()
-        return etree.SubElement(parent, "div", {"class": "course-progress"})
-
-    def on_end(self, block: etree.Element) -> None:
-        if str(block.text or "").strip():
-            self.problems.append("the progress block takes no body")
-        block.text = None
-        if self.report(block):
-            return
-        note = etree.SubElement(block, "p", {"class": "course-progress__loading"})
-        note.text = "Your progress is kept in this browser, and shows here once the page's script has loaded."
-        self.page.widgets.append({"kind": "progress", "number": self.number})
