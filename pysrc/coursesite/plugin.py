@@ -38,7 +38,7 @@ from .config import CourseConfig
 log = logging.getLogger("mkdocs.plugins.course")
 
 ASSETS = "assets/course"
-#: What the browser fetches to boot Pyodide (see PLATFORM.md).
+#: What the browser fetches to boot Pyodide (web/src/runner/worker.js loads them from the site, never a CDN).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 #: What `npm run build` writes and the pages load.
 BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css", "course-widgets.css")
