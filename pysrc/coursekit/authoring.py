@@ -18,11 +18,21 @@ message string. Messages may say ``{actual}`` and ``{expected}``; the helpers
 fill them in. When the learner's code raises, or a name is missing or takes the
 wrong arguments, the checker says so itself, with the learner's traceback.
 
+A check may also look at the code's structure, for a rule the prompt states
+("write the loop yourself, without `fit`"): ``learner.calls("fit", within="train")``,
+``learner.loops(within="train")`` and ``learner.imports("neuron")`` give the lines
+where the code does that (an empty list when it does not), as futurecoder's
+disallowed-construct checks do::
+
+    lines = learner.calls("fit", within="train")
+    expect(not lines, f"line {lines[0] if lines else 0} calls fit: write the loop yourself")
+
 This module runs in the browser (Pyodide) and in pytest: standard library only.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import inspect
@@ -161,12 +171,55 @@ def _sources(function: Callable, seen: set[int] | None = None) -> list[str]:
 
 # --- the learner's namespace ------------------------------------------------
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
 
 class Learner:
-    """The learner's code after it ran, as the checks see it."""
+    """The learner's code after it ran, as the checks see it: the names it defined
+    (``namespace``) and its text (``source``, for checks on its structure)."""
 
-    def __init__(self, namespace: dict[str, object]) -> None:
+    def __init__(self, namespace: dict[str, object], source: str = "") -> None:
         self.namespace = namespace
+        self.source = source
+
+    @property
+    def tree(self) -> ast.Module:
+        """The learner's code, parsed (an empty module when it does not parse)."""
+        try:
+            return ast.parse(self.source)
+        except (SyntaxError, ValueError):
+            return ast.Module(body=[], type_ignores=[])
+
+    def _nodes(self, within: str | None) -> list[ast.AST]:
+        """Every node of the code, or of each function or class called ``within``."""
+        everything = list(ast.walk(self.tree))
+        if within is None:
+            return everything
+        scopes = [node for node in everything if isinstance(node, _SCOPES) and node.name == within]
+        return [node for scope in scopes for node in ast.walk(scope)]
+
+    def calls(self, name: str, within: str | None = None) -> list[int]:
+        """Lines where the code (or the function ``within``) calls ``name``: ``fit(...)`` or ``n.fit(...)``."""
+        return sorted(
+            node.lineno
+            for node in self._nodes(within)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == name
+        )
+
+    def loops(self, within: str | None = None) -> list[int]:
+        """Lines of the ``for`` and ``while`` statements (not comprehensions) in the code or in ``within``."""
+        return sorted(node.lineno for node in self._nodes(within) if isinstance(node, (ast.For, ast.AsyncFor, ast.While)))
+
+    def imports(self, module: str) -> list[int]:
+        """Lines that import ``module`` or a part of it: ``import neuron``, ``from neuron.training import fit``."""
+        lines = []
+        for node in self._nodes(None):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            if any(name == module or name.startswith(module + ".") for name in names):
+                lines.append(node.lineno)
+        return sorted(lines)
 
     def __contains__(self, name: str) -> bool:
         return name in self.namespace

@@ -19,7 +19,18 @@ program, whatever its comments and spacing) runs no checks at all: it gets
 ``"starter": True`` and one message asking for a change, so that checks the
 starter happens to satisfy never show as passes that mean nothing.
 
-or ``{"status": "interrupted"}`` when the Stop button (or the time limit)
+When the learner's code raises, the checks still run on what it defined before
+the line that raised (a crash in the demo lines at the end must not hide the
+advice about the function above them). Then there is no "Your code runs" item:
+the first failing check's message leads, followed by a sentence naming the
+error, and its ``details`` are the check's own traceback or else the crash's;
+``"error"`` holds the crash's traceback (the page shows it in the output). If
+every check passes, a last failed item "Your code runs to the end without
+errors" names the error, so code that raises never passes. Only when nothing
+can be checked (a syntax error, or a check finds a name missing, probably
+defined below the line that raised) is the error the one message, as before.
+
+Or the result is ``{"status": "interrupted"}`` when the Stop button (or the time limit)
 interrupted it. The learner's code never crashes the checker: its exceptions
 are failed checks, and changes it makes to Python's built-ins or to the checker
 are undone and reported as a failure.
@@ -35,6 +46,7 @@ from . import authoring, exercises, runtime
 from .authoring import CheckFailed, Exercise, Learner, Missing
 
 RUNS = "Your code runs"
+RUNS_TO_THE_END = "Your code runs to the end without errors"
 STARTER = "You changed the starter code"
 STARTER_MESSAGE = "This is still the starter code: change it, then Check."
 AFTER_FAILURE = "Not checked yet: it runs once the check above passes."
@@ -76,16 +88,25 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
     tampered = guard.restore()
     if ran["status"] == "interrupted":
         return {"status": "interrupted"}
-    if ran["status"] == "error":
-        where = f" on line {ran['line']}" if ran.get("line") else ""
-        first = _failed(RUNS, f"Your code raised {ran['type']}{where}, so nothing else could be checked. Fix that first.")
-        first["details"] = ran["error"]
-        rest = [_skipped(check.name, "Not checked yet: first make your code run without errors.") for check in exercise.checks]
-        return {**_result([first, *rest], tampered), "error": ran["error"]}
+    if ran["status"] == "error" and ran["type"] == "SyntaxError":  # not one line ran
+        return _crashed_only(exercise, ran, tampered)
+    checked = _run_each(exercise, Learner(namespace, code), guard)
+    if checked is None:
+        return {"status": "interrupted"}
+    results, missing, changed = checked
+    tampered = tampered or changed
+    if ran["status"] != "error":
+        return _result([{"name": RUNS, "passed": True, "message": ""}, *results], tampered)
+    if missing:  # probably defined after the line that raised: the crash is the first thing to fix
+        return _crashed_only(exercise, ran, tampered)
+    return {**_result(_with_crash(results, ran), tampered), "error": ran["error"]}
 
-    results = [{"name": RUNS, "passed": True, "message": ""}]
-    learner = Learner(namespace)
-    blocked = ""
+
+def _run_each(exercise: Exercise, learner: Learner, guard: _Guard) -> tuple[list[dict], bool, bool] | None:
+    """Run the checks in order up to the first failure: (results, whether that failure was a
+    Missing name, whether anything was tampered with); None when interrupted."""
+    results: list[dict] = []
+    blocked, missing, tampered = "", False, False
     for item in exercise.checks:
         if blocked:
             results.append(_skipped(item.name, blocked))
@@ -94,9 +115,10 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
             outcome = item.function(learner)
         except KeyboardInterrupt:
             guard.restore()
-            return {"status": "interrupted"}
+            return None
         except Missing as failure:
             results.append(_failed(item.name, failure.message))
+            missing = True
         except CheckFailed as failure:  # includes the learner's own exceptions (LearnerError)
             results.append(_failed(item.name, failure.message, failure.details))
         except BaseException as error:  # noqa: BLE001 - never let a check crash the panel
@@ -111,7 +133,36 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
             if not results[-1]["passed"]:
                 blocked = AFTER_FAILURE  # one mistake, one message: the later checks wait for this one
             tampered = guard.restore() or tampered
-    return _result(results, tampered)
+    return results, missing, tampered
+
+
+def _where(ran: dict) -> str:
+    return f"{ran['type']} on line {ran['line']}" if ran.get("line") else str(ran["type"])
+
+
+def _crashed_only(exercise: Exercise, ran: dict, tampered: bool) -> dict[str, object]:
+    """The code raised before the checks could use it: that error is the only message."""
+    first = _failed(RUNS, f"Your code raised {_where(ran)}, so nothing else could be checked. Fix that first.")
+    first["details"] = ran["error"]
+    rest = [_skipped(check.name, "Not checked yet: first make your code run without errors.") for check in exercise.checks]
+    return {**_result([first, *rest], tampered), "error": ran["error"]}
+
+
+def _with_crash(results: list[dict], ran: dict) -> list[dict]:
+    """The checks' results when the code raised after defining what they use: the first
+    failing check's advice leads and the error comes second, in the same item (its
+    traceback as the item's details unless the check has its own); when every check
+    passes, one more failed item for the error, so the run does not pass."""
+    failed = next((item for item in results if not item["passed"]), None)
+    if failed is None:
+        message = (
+            f"Every check passes, but your code raised {_where(ran)}: fix that line too, "
+            "so that all of your code runs."
+        )
+        return [*results, _failed(RUNS_TO_THE_END, message, str(ran["error"]))]
+    failed["message"] = f"{failed['message']} (Your code also raised {_where(ran)}: its traceback is in the output.)"
+    failed.setdefault("details", ran["error"])
+    return results
 
 
 def _result(results: list[dict], tampered: bool = False) -> dict[str, object]:

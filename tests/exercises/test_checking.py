@@ -239,3 +239,65 @@ def test_numbers_in_messages_are_rounded_to_4_significant_digits():
     # more digits only where 4 would show two different numbers as the same
     assert authoring.rounded(0.50001, 0.5) == (0.50001, 0.5)
     assert authoring.rounded(3, 2.0) == (3, 2.0)
+
+
+def test_a_crash_after_the_definitions_still_checks_them_and_leads_with_the_advice():
+    result = run("def double(x):\n    return x + 2\n\nprint(double(1) / 0)\n")
+    assert result["passed"] is False
+    assert checker.RUNS not in [item["name"] for item in result["checks"]]  # it did not run to the end
+    failed = [item for item in result["checks"] if not item["passed"] and not item.get("skipped")]
+    assert len(failed) == 1 and failed[0]["name"] == "doubles numbers"
+    message = failed[0]["message"]
+    assert message.startswith("double(0.0) should be 0.0, got 2.0")  # the advice first
+    assert message.endswith("(Your code also raised ZeroDivisionError on line 4: its traceback is in the output.)")
+    assert 'File "<your code>", line 4' in failed[0]["details"] and "ZeroDivisionError" in result["error"]
+    assert result["checks"][-1].get("skipped") is True
+
+
+def test_a_failing_check_keeps_its_own_traceback_when_the_code_also_crashed():
+    result = run("def double(x):\n    return 2 * x / (x - 1.0)\n\ndouble(1.0)\n")
+    failed = next(item for item in result["checks"] if not item["passed"])
+    assert failed["message"].startswith("`double(1.0)` raised ZeroDivisionError")
+    assert "in double" in failed["details"]
+    assert "also raised ZeroDivisionError on line 2" in failed["message"]  # where the learner's call raised
+
+
+def test_code_that_passes_every_check_but_raises_does_not_pass():
+    result = run("def double(x):\n    return 2 * x\n\nprint(undefined_name)\n")
+    assert result["passed"] is False
+    assert [item["passed"] for item in result["checks"]] == [True, True, False]
+    last = result["checks"][-1]
+    assert last["name"] == checker.RUNS_TO_THE_END
+    assert last["message"] == ("Every check passes, but your code raised NameError on line 4: fix that line too, "
+                               "so that all of your code runs.")
+    assert "NameError" in last["details"] and "NameError" in result["error"]
+
+
+def test_a_crash_before_the_definitions_is_still_the_one_message():
+    result = run("print(1 / 0)\n\ndef double(x):\n    return 2 * x\n")
+    assert messages(result)[0] == (checker.RUNS, False, False,
+                                   "Your code raised ZeroDivisionError on line 1, so nothing else could be checked. Fix that first.")
+    assert all(item.get("skipped") for item in result["checks"][1:])
+
+
+
+def test_checks_can_read_the_structure_of_the_code():
+    code = textwrap.dedent("""
+        import math
+        from neuron.training import fit as train_it
+        def train(n):
+            for _ in range(3):
+                n.fit([1], [2])
+            return [w for w in n.weights]
+        fit(1)
+        while False:
+            pass
+    """)
+    learner = authoring.Learner({}, code)
+    assert learner.calls("fit") == [6, 8]
+    assert learner.calls("fit", within="train") == [6]
+    assert learner.calls("fit", within="nothing") == []
+    assert learner.loops(within="train") == [5]  # the comprehension is not a loop statement
+    assert learner.loops() == [5, 9]
+    assert learner.imports("neuron") == [3] and learner.imports("math") == [2] and learner.imports("neur") == []
+    assert authoring.Learner({}, "def broken(:\n").calls("fit") == []
