@@ -15,12 +15,16 @@ Modules, one idea each:
     losses       mean_squared_error, mean_absolute_error, binary_cross_entropy,
                  categorical_cross_entropy, sparse_categorical_cross_entropy, hinge
                  (+ *_gradient: d loss / d prediction); get_loss(name) → .name .function .gradient
-    neuron       Neuron
+    neuron       Neuron (n.fit and n.explain hand over to training and explain)
     training     compute_loss, gradients, update, fit → History(losses, weights, biases), accuracy
     datasets     OR, AND, NAND, XOR, SPAM (+ SPAM_FEATURES), shopping_bill()
-    explain      explain(neuron, inputs) (also n.explain(inputs)), format_number
-    plot         plot_functions, plot_lines, plot_loss, plot_decision_boundary (SVG pictures)
+    explain      explain(neuron, inputs) (also n.explain(inputs))
+    plot         plot_functions, plot_lines, plot_loss, plot_decision_boundary (SVG pictures);
+                 a package: charts, figure (Plot), ticks, clipping, svg
     selfcheck    run(), main(): the package checks itself (also inside the browser)
+    formatting   format_number: numbers as a learner writes them (2.0, -3.0, 0.268941)
+    validation   the checks that turn a wrong argument into a sentence (check_number, check_dataset, ...)
+    arithmetic   add_up: a sum rounded once
 
 Mistakes raise TypeError (not a number) or ValueError (wrong length, NaN or
 infinity, empty data, bad labels, unknown name) with a sentence saying what to fix.

@@ -10,16 +10,17 @@
     relu(-1.0) = max(0, -1.0) = 0.0
     output: 0.0
 
-Numbers are shown with up to 6 significant digits (``format_number``); the
-values themselves are computed exactly as the neuron computes them.
+Numbers are shown with up to 6 significant digits (``format_number``, from
+:mod:`neuron.formatting`); the values themselves are computed exactly as the
+neuron computes them.
 """
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from .arithmetic import add_up
+from .formatting import format_list, format_number, format_term  # format_number is also imported from here
 
 if TYPE_CHECKING:  # only for type hints: neuron.py imports this module
     from .neuron import Neuron
@@ -47,28 +48,6 @@ class Explanation(str):
         return str(self)
 
 
-def format_number(x: float) -> str:
-    """A number as a learner writes it: 2.0, -3.0, 0.268941, 1e-07 (up to 6 significant digits)."""
-    if not math.isfinite(x):
-        return str(x)  # inf, -inf or nan
-    if x == 0:
-        return "0.0"  # also for -0.0, which would only confuse
-    if x == int(x) and abs(x) < 1e15:
-        return f"{x:.1f}"  # whole numbers keep their ".0": 70.0
-    return format(x, ".6g")
-
-
-def _term(x: float) -> str:
-    """A number inside a sum or product: negative numbers get brackets, 3.0 × (-1.0)."""
-    text = format_number(x)
-    return f"({text})" if text.startswith("-") else text
-
-
-def _number_list(values: list[float]) -> str:
-    """[2.0, 3.0] with the same number format as the lines below it."""
-    return "[" + ", ".join(format_number(v) for v in values) + "]"
-
-
 def explain(neuron: Neuron, inputs: list[float]) -> Explanation:
     """Every step from inputs to output: products, their sum, + bias = z, activation(z), output."""
     products = neuron.products(inputs)
@@ -76,10 +55,11 @@ def explain(neuron: Neuron, inputs: list[float]) -> Explanation:
     z = neuron.weighted_sum(inputs)
     output = neuron(inputs)
     bias = format_number(neuron.bias)
-    lines = [f"inputs x = {_number_list(x)}, weights w = {_number_list(neuron.weights)}, bias b = {bias}"]
-    lines += [f"  {_term(xi)} × {_term(wi)} = {format_number(p)}" for xi, wi, p in zip(x, neuron.weights, products)]
+    lines = [f"inputs x = {format_list(x)}, weights w = {format_list(neuron.weights)}, bias b = {bias}"]
+    for xi, wi, p in zip(x, neuron.weights, products):
+        lines.append(f"  {format_term(xi)} × {format_term(wi)} = {format_number(p)}")
     total = add_up(products)  # rounded once, as the neuron adds them
-    lines.append(f"sum of products = {' + '.join(_term(p) for p in products)} = {format_number(total)}")
+    lines.append(f"sum of products = {' + '.join(format_term(p) for p in products)} = {format_number(total)}")
     lines.append(f"+ bias {bias} → z = {format_number(z)}")
     lines.append(_activation_line(neuron.activation, z, output))
     lines.append(f"output: {format_number(output)}")

@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 
 from .activations import get_activation
 from .arithmetic import add_up
-from .validation import check_number, check_numbers, check_rows, check_same_length, count
 from .losses import (
     Loss,
     binary_cross_entropy_from_logits,
     binary_cross_entropy_from_logits_gradient,
     get_loss,
 )
+from .validation import check_dataset, check_number, check_numbers, check_same_length, count
 
 if TYPE_CHECKING:  # only for type hints: neuron.py imports this module
     from .neuron import Neuron
@@ -88,9 +88,7 @@ class History:
 
 def _dataset(neuron: Neuron, X: list[list[float]], y: list[float]) -> tuple[list[list[float]], list[float]]:
     """Check that X (rows of inputs) and y (one label per row) fit the neuron; return them as floats."""
-    rows = check_rows(X, "the inputs X")
-    labels = check_numbers(y, "the labels y", "label")
-    check_same_length(rows, labels, "row{s} in X", "label{s} in y")
+    rows, labels = check_dataset(X, y)
     if len(rows[0]) != len(neuron.weights):
         values, weights = count(len(rows[0]), "value{s}"), count(len(neuron.weights), "weight{s}")
         raise ValueError(f"Each row of X has {values} but the neuron has {weights}: give one input per weight.")

@@ -104,6 +104,14 @@ def check_rows(rows: object, what: str = "the inputs") -> list[list[float]]:
     return clean
 
 
+def check_dataset(X: object, y: object) -> tuple[list[list[float]], list[float]]:
+    """A dataset's rows X (lists of numbers, all of one length) and labels y (one per row), as floats."""
+    rows = check_rows(X, "the inputs X")
+    labels = check_numbers(y, "the labels y", "label")
+    check_same_length(rows, labels, "row{s} in X", "label{s} in y")
+    return rows, labels
+
+
 def unknown_name(kind: str, name: object, valid: list[str]) -> ValueError:
     """A ValueError for an unknown ``kind`` name, listing the valid names.
 

@@ -41,8 +41,9 @@ const [pyodideDir, packageDir, code] = process.argv.slice(2);
 const { loadPyodide } = await import(pyodideDir + "/pyodide.mjs");
 const fs = await import("node:fs");
 const pyodide = await loadPyodide({ indexURL: pyodideDir + "/" });
-pyodide.FS.mkdirTree("/home/pyodide/neuron");
-for (const name of fs.readdirSync(packageDir).filter((n) => n.endsWith(".py"))) {
+// the package's .py files, subpackages (neuron/plot/) included
+for (const name of fs.readdirSync(packageDir, { recursive: true }).filter((n) => n.endsWith(".py"))) {
+  pyodide.FS.mkdirTree("/home/pyodide/neuron/" + name.split("/").slice(0, -1).join("/"));
   pyodide.FS.writeFile("/home/pyodide/neuron/" + name, fs.readFileSync(packageDir + "/" + name, "utf8"));
 }
 pyodide.runPython(code);

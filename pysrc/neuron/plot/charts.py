@@ -1,0 +1,166 @@
+"""The plots a lesson asks for: curves, lines, a loss curve and a decision boundary."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Protocol
+
+from ..formatting import format_number
+from ..validation import check_dataset, check_number, check_numbers
+from .clipping import Point, clip_polygon, clip_segment
+from .figure import DASHES, PALETTE, Plot
+from .ticks import padded_range
+
+
+class LossHistory(Protocol):
+    """What ``plot_loss`` reads from a training History: the loss after each epoch, and the loss's name."""
+
+    losses: list[float]
+    loss_name: str
+
+
+class LinearNeuron(Protocol):
+    """What ``plot_decision_boundary`` reads from a neuron (a :class:`neuron.Neuron` is one)."""
+
+    weights: list[float]
+    bias: float
+
+
+def _sample(function: Callable[[float], float], xs: list[float]) -> list[Point]:
+    """(x, f(x)) for each x; points where f fails or is not finite become gaps."""
+    points = []
+    for x in xs:
+        try:
+            y = float(function(x))
+        except (ArithmeticError, ValueError):
+            y = math.nan
+        points.append((x, y))
+    return points
+
+
+def _named(functions: object) -> dict[str, Callable[[float], float]]:
+    """Accept one function, a list of functions (labelled by their names) or a dict label → function."""
+    if callable(functions):
+        functions = [functions]
+    if isinstance(functions, dict):
+        named = {str(label): f for label, f in functions.items()}
+    elif isinstance(functions, (list, tuple)):
+        named = {getattr(f, "__name__", f"function {i}"): f for i, f in enumerate(functions, start=1)}
+    else:
+        raise TypeError("Give a function, a list of functions, or a dict such as {'sigmoid': sigmoid}.")
+    if not named or not all(callable(f) for f in named.values()):
+        raise TypeError("Every entry must be a function of one number, such as sigmoid or lambda z: 2 * z + 1.")
+    return named
+
+
+def plot_functions(
+    functions: object,
+    x_min: float = -5.0,
+    x_max: float = 5.0,
+    title: str = "",
+    x_label: str = "z",
+    y_label: str = "output",
+    y_min: float | None = None,
+    y_max: float | None = None,
+    samples: int = 401,
+) -> Plot:
+    """Curves y = f(x) for x from x_min to x_max, each with its colour and a legend entry.
+
+    ``functions`` is a dict label → function, a list of functions, or one function.
+    The y range fits the curves unless ``y_min`` / ``y_max`` are given.
+    """
+    low, high = check_number(x_min, "x_min"), check_number(x_max, "x_max")
+    if not low < high:
+        raise ValueError(f"x_min must be smaller than x_max, but they are {x_min} and {x_max}.")
+    xs = [low + (high - low) * i / (samples - 1) for i in range(samples)]
+    curves = {label: _sample(f, xs) for label, f in _named(functions).items()}
+    ys = [y for points in curves.values() for _, y in points if math.isfinite(y)] or [0.0]
+    y_low, y_high = padded_range(ys)
+    y_range = (
+        y_low if y_min is None else check_number(y_min, "y_min"),
+        y_high if y_max is None else check_number(y_max, "y_max"),
+    )
+    if not y_range[0] < y_range[1]:
+        raise ValueError(f"y_min must be smaller than y_max, but they are {y_range[0]} and {y_range[1]}.")
+    plot = Plot(title, x_label, y_label, (low, high), y_range)
+    for index, (label, points) in enumerate(curves.items()):
+        plot.add_line(points, label, dash=DASHES[index % len(DASHES)])
+    return plot
+
+
+def _line_label(weight: float, bias: float) -> str:
+    """'z = 2.0x + 1.0', 'z = -1.0x', 'z = 0.5x - 2.0'."""
+    sign = "-" if bias < 0 else "+"
+    return f"z = {format_number(weight)}x" + (f" {sign} {format_number(abs(bias))}" if bias != 0 else "")
+
+
+def plot_lines(
+    lines: list[tuple[float, float]], x_min: float = -5.0, x_max: float = 5.0, title: str = "Lines z = w·x + b"
+) -> Plot:
+    """Straight lines z = w·x + b, one per (w, b) pair: see how the weight tilts and the bias lifts."""
+    functions = {}
+    for number, pair in enumerate(lines, start=1):
+        weight, bias = check_numbers(pair, f"line {number} (a pair (w, b))", "number")
+        functions[_line_label(weight, bias)] = lambda x, w=weight, b=bias: w * x + b
+    return plot_functions(functions, x_min, x_max, title=title, x_label="x", y_label="z")
+
+
+def plot_loss(history: LossHistory | list[float], title: str = "Training loss") -> Plot:
+    """The loss after each epoch (epoch 0 = before training), from a History or a list of losses."""
+    losses = check_numbers(getattr(history, "losses", history), "the losses", "loss")
+    if not losses:
+        raise ValueError("There are no losses to plot: train for at least one epoch first.")
+    name = getattr(history, "loss_name", "loss")
+    stride = max(1, len(losses) // 1000)  # at most about 1000 points: the picture stays small
+    points = [(float(epoch), loss) for epoch, loss in enumerate(losses)][::stride]
+    if points[-1][0] != len(losses) - 1:
+        points.append((float(len(losses) - 1), losses[-1]))  # always show the final loss
+    x_high = max(1.0, len(losses) - 1.0)
+    plot = Plot(
+        title, "epoch", name.replace("_", " "), (0.0, x_high), (min(0.0, min(losses)), max(losses) * 1.05 or 1.0)
+    )
+    plot.add_line(points, name.replace("_", " "))
+    return plot
+
+
+def plot_decision_boundary(
+    neuron: LinearNeuron, X: list[list[float]], y: list[float], title: str = "Decision boundary"
+) -> Plot:
+    """A 2-input neuron's data and decision: points coloured by label, the line w·x + b = 0, and both sides shaded.
+
+    The boundary is where z = w1·x1 + w2·x2 + b = 0; on the shaded side marked
+    "z ≥ 0" a sigmoid neuron outputs 0.5 or more (and a step neuron outputs 1).
+    """
+    rows, labels = check_dataset(X, y)
+    if len(rows[0]) != 2 or len(neuron.weights) != 2:
+        raise ValueError("A decision boundary can be drawn for 2 inputs (x1, x2) and a neuron with 2 weights.")
+    x_range = padded_range([row[0] for row in rows], 0.25)
+    y_range = padded_range([row[1] for row in rows], 0.25)
+    plot = Plot(title, "x1", "x2", x_range, y_range)
+    (w1, w2), b = neuron.weights, neuron.bias
+    rectangle = [(x_range[0], y_range[0]), (x_range[1], y_range[0]), (x_range[1], y_range[1]), (x_range[0], y_range[1])]
+    plot.add_area(clip_polygon(rectangle, -w1, -w2, -b), PALETTE[0], label="z < 0: class 0")
+    plot.add_area(clip_polygon(rectangle, w1, w2, b), PALETTE[1], label="z ≥ 0: class 1")
+    boundary = _boundary_segment(w1, w2, b, x_range, y_range)
+    if boundary:
+        plot.add_line(boundary, "w·x + b = 0", color="currentColor", dash="6 3")
+    for index, label in enumerate(sorted(set(labels))):  # usually 0 and 1 (or -1 and 1)
+        points = [(row[0], row[1]) for row, value in zip(rows, labels) if value == label]
+        marker = "circle" if index == 0 else "square"
+        plot.add_points(points, f"label {label:g}", PALETTE[index % len(PALETTE)], marker)
+    return plot
+
+
+def _boundary_segment(
+    w1: float, w2: float, b: float, x_range: tuple[float, float], y_range: tuple[float, float]
+) -> list[Point]:
+    """Two points of the line w1·x1 + w2·x2 + b = 0 across the plot, or [] if there is no line (w = 0)."""
+    if w1 == 0 and w2 == 0:
+        return []
+    if abs(w2) >= abs(w1):  # closer to horizontal: solve for x2
+        points = [(x, -(w1 * x + b) / w2) for x in x_range]
+    else:  # closer to vertical: solve for x1
+        points = [(-(w2 * v + b) / w1, v) for v in y_range]
+    clipped = clip_segment(points[0], points[1], (*x_range, *y_range))
+    return list(clipped) if clipped else []
