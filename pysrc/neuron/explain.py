@@ -17,13 +17,10 @@ neuron computes them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .arithmetic import add_up
 from .formatting import format_list, format_number, format_term  # format_number is also imported from here
-
-if TYPE_CHECKING:  # only for type hints: neuron.py imports this module
-    from .neuron import Neuron
 
 #: How each activation is written out by hand; {z} is the weighted sum, {minus_z} its negative.
 FORMULAS = {
@@ -48,7 +45,20 @@ class Explanation(str):
         return str(self)
 
 
-def explain(neuron: Neuron, inputs: list[float]) -> Explanation:
+class Explainable(Protocol):
+    """What an explanation reads from a neuron (a :class:`neuron.Neuron` is one): its parameters and its steps."""
+
+    weights: list[float]
+    bias: float
+    activation: str
+
+    def check_inputs(self, inputs: list[float]) -> list[float]: ...
+    def products(self, inputs: list[float]) -> list[float]: ...
+    def weighted_sum(self, inputs: list[float]) -> float: ...
+    def __call__(self, inputs: list[float]) -> float: ...
+
+
+def explain(neuron: Explainable, inputs: list[float]) -> Explanation:
     """Every step from inputs to output: products, their sum, + bias = z, activation(z), output."""
     products = neuron.products(inputs)
     x = neuron.check_inputs(inputs)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import random
 
+# Training and explaining are in their own modules, which know nothing of this class:
+# they read a neuron's weights, bias and activation, and call its methods.
 from . import training
 from .activations import get_activation
 from .arithmetic import add_up
-from .validation import check_number, check_numbers, check_rows, count
 from .explain import Explanation, explain
+from .validation import check_number, check_numbers, check_rows, count
 
 
 class Neuron:

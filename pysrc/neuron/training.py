@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .activations import get_activation
 from .arithmetic import add_up
@@ -35,14 +35,24 @@ from .losses import (
     binary_cross_entropy_from_logits_gradient,
     get_loss,
 )
+from .plot import Plot, plot_loss
 from .validation import check_dataset, check_number, check_numbers, check_same_length, count
-
-if TYPE_CHECKING:  # only for type hints: neuron.py imports this module
-    from .neuron import Neuron
-    from .plot import Plot
 
 #: Losses that compare a list of class probabilities: they need more than one output.
 SEVERAL_CLASS_LOSSES = ("categorical_cross_entropy", "sparse_categorical_cross_entropy")
+
+
+class Trainable(Protocol):
+    """What training reads and changes in a neuron (a :class:`neuron.Neuron` is one)."""
+
+    weights: list[float]
+    bias: float
+    activation: str
+
+    def weighted_sum_of_checked(self, x: list[float]) -> float: ...
+    def predict(self, rows: list[list[float]]) -> list[float]: ...
+    def parameters(self) -> list[float]: ...
+    def __call__(self, inputs: list[float]) -> float: ...
 
 
 @dataclass(repr=False)
@@ -65,7 +75,7 @@ class History:
         """How many updates were made (one fewer than the number of recorded losses)."""
         return len(self.losses) - 1
 
-    def record(self, loss: float, neuron: Neuron) -> None:
+    def record(self, loss: float, neuron: Trainable) -> None:
         """Append the loss and a copy of the neuron's weights and bias."""
         self.losses.append(loss)
         self.weights.append(list(neuron.weights))
@@ -73,8 +83,6 @@ class History:
 
     def plot(self) -> Plot:
         """The loss curve: loss against epoch."""
-        from .plot import plot_loss  # plotting is only loaded when asked for
-
         return plot_loss(self)
 
     def __repr__(self) -> str:
@@ -86,7 +94,7 @@ class History:
 # --- checking a dataset ------------------------------------------------------------------
 
 
-def _dataset(neuron: Neuron, X: list[list[float]], y: list[float]) -> tuple[list[list[float]], list[float]]:
+def _dataset(neuron: Trainable, X: list[list[float]], y: list[float]) -> tuple[list[list[float]], list[float]]:
     """Check that X (rows of inputs) and y (one label per row) fit the neuron; return them as floats."""
     rows, labels = check_dataset(X, y)
     if len(rows[0]) != len(neuron.weights):
@@ -110,7 +118,7 @@ def _single_output_loss(name: str) -> Loss:
 
 
 def _loss_and_gradients(
-    neuron: Neuron, rows: list[list[float]], labels: list[float], loss: Loss
+    neuron: Trainable, rows: list[list[float]], labels: list[float], loss: Loss
 ) -> tuple[float, list[float], float]:
     """Forward pass, loss, and backward pass by the chain rule, on already-checked data."""
     zs = [neuron.weighted_sum_of_checked(row) for row in rows]  # z_i = w·x_i + b
@@ -128,14 +136,14 @@ def _loss_and_gradients(
     return value, weight_gradients, bias_gradient
 
 
-def compute_loss(neuron: Neuron, X: list[list[float]], y: list[float], loss: str = "binary_cross_entropy") -> float:
+def compute_loss(neuron: Trainable, X: list[list[float]], y: list[float], loss: str = "binary_cross_entropy") -> float:
     """The loss of the neuron's predictions on the whole dataset (a mean over the rows)."""
     rows, labels = _dataset(neuron, X, y)
     return _loss_and_gradients(neuron, rows, labels, _single_output_loss(loss))[0]
 
 
 def gradients(
-    neuron: Neuron, X: list[list[float]], y: list[float], loss: str = "binary_cross_entropy"
+    neuron: Trainable, X: list[list[float]], y: list[float], loss: str = "binary_cross_entropy"
 ) -> tuple[list[float], float]:
     """The slopes (dL/dw_1, ..., dL/dw_n) and dL/db of the loss on the whole batch X, y."""
     rows, labels = _dataset(neuron, X, y)
@@ -143,7 +151,7 @@ def gradients(
     return weight_gradients, bias_gradient
 
 
-def update(neuron: Neuron, weight_gradients: list[float], bias_gradient: float, learning_rate: float) -> Neuron:
+def update(neuron: Trainable, weight_gradients: list[float], bias_gradient: float, learning_rate: float) -> Trainable:
     """One step of gradient descent, in place: w_j ← w_j - learning_rate · dL/dw_j, b ← b - learning_rate · dL/db.
 
     Returns the same neuron, so you can write ``update(n, ...)(x)``.
@@ -183,7 +191,7 @@ def _check_finite(values: list[float], epoch: int) -> None:
 
 
 def fit(
-    neuron: Neuron,
+    neuron: Trainable,
     X: list[list[float]],
     y: list[float],
     learning_rate: float = 0.1,
@@ -213,7 +221,7 @@ def fit(
     return history
 
 
-def accuracy(neuron: Neuron, X: list[list[float]], y: list[float], threshold: float = 0.5) -> float:
+def accuracy(neuron: Trainable, X: list[list[float]], y: list[float], threshold: float = 0.5) -> float:
     """The fraction of rows classified correctly: class 1 when output >= threshold, else class 0.
 
     With labels -1 and +1 (as for the hinge loss) the other class is -1; use threshold=0.0 then.
