@@ -1,14 +1,26 @@
-"""The package needs nothing but the standard library, and nothing Pyodide lacks (threads, files, processes)."""
+"""The packages that run in the browser need nothing but the standard library, and nothing Pyodide lacks
+(threads, files, processes): neuron, the teaching package, and coursekit, which runs the learner's code
+and the exercises' checks."""
 
 import ast
 import pathlib
 import subprocess
 import sys
 
+import coursekit
 import neuron
 
 PACKAGE = pathlib.Path(neuron.__file__).parent
-MODULES = sorted(PACKAGE.glob("*.py"))
+MODULES = sorted(PACKAGE.rglob("*.py"))  # subpackages (neuron/plot/) included
+COURSEKIT = pathlib.Path(coursekit.__file__).parent
+COURSEKIT_MODULES = sorted(COURSEKIT.rglob("*.py"))
+#: What coursekit may import besides the standard library: itself, and neuron (its exercises use it).
+COURSE_PACKAGES = {"coursekit", "neuron"}
+#: Calls that read files or the console, or run code: none of them in neuron.
+FORBIDDEN_CALLS = {"open", "input", "exec", "eval", "__import__"}
+#: Running the learner's code is coursekit.runtime's job: it compiles the code, exec()s it and eval()s a
+#: last expression, in a fresh namespace. No other module of coursekit does.
+RUNS_CODE = {COURSEKIT / "runtime.py": {"exec", "eval"}}
 
 #: Modules that do not work, or make no sense, in Pyodide (WebAssembly in a browser tab).
 NOT_IN_THE_BROWSER = {
@@ -43,6 +55,19 @@ print("NON-STDLIB:", outside)
 sys.exit(failures)
 """
 
+IMPORT_COURSEKIT = """
+import importlib, pkgutil, sys
+sys.path.insert(0, sys.argv[1])
+import coursekit
+for module in pkgutil.walk_packages(coursekit.__path__, "coursekit."):
+    importlib.import_module(module.name)
+from coursekit import checker, exercises
+statuses = {checker.run_checks(e, e.solution, lambda mime, data: None)["status"] for e in exercises.all_exercises()}
+print("STATUSES:", sorted(statuses))
+loaded = {name.split(".")[0] for name in sys.modules}
+print("NON-STDLIB:", sorted(loaded - set(sys.stdlib_module_names) - {"coursekit", "neuron", "__main__"}))
+"""
+
 
 def test_imports_and_runs_with_the_standard_library_alone():
     # -I: ignore PYTHONPATH and the user's site-packages; -S: not even the site-packages directory.
@@ -53,6 +78,18 @@ def test_imports_and_runs_with_the_standard_library_alone():
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "NON-STDLIB: []" in result.stdout, result.stdout
+
+
+def test_coursekit_imports_and_checks_every_exercise_with_the_standard_library_alone():
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", IMPORT_COURSEKIT, str(COURSEKIT.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "STATUSES: ['checked']" in result.stdout, result.stdout
     assert "NON-STDLIB: []" in result.stdout, result.stdout
 
 
@@ -74,13 +111,33 @@ def test_every_import_in_the_source_is_standard_library_and_browser_safe():
             assert name not in NOT_IN_THE_BROWSER, f"{path.name} imports {name}, which Pyodide cannot use"
 
 
+def test_coursekit_imports_only_the_standard_library_and_the_course_packages():
+    assert len(COURSEKIT_MODULES) >= 5
+    for path in COURSEKIT_MODULES:
+        where = path.relative_to(COURSEKIT)
+        for name in imported_names(path):
+            allowed = name in sys.stdlib_module_names or name in COURSE_PACKAGES or name == "__future__"
+            assert allowed, f"{where} imports {name}"
+            assert name not in NOT_IN_THE_BROWSER, f"{where} imports {name}, which Pyodide cannot use"
+
+
+def called_names(path):
+    """Names called directly in a module's source: open(...), exec(...)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+
+
 def test_no_file_or_console_input():
     for path in MODULES:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        calls = {
-            node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-        }
-        assert not calls & {"open", "input", "exec", "eval", "__import__"}, path.name
+        calls = called_names(path)
+        assert not calls & FORBIDDEN_CALLS, path.name
+
+
+def test_coursekit_reads_no_file_or_console_and_only_its_runtime_runs_code():
+    for path in COURSEKIT_MODULES:
+        calls = called_names(path)
+        assert not calls & (FORBIDDEN_CALLS - RUNS_CODE.get(path, set())), path.relative_to(COURSEKIT)
+    assert called_names(COURSEKIT / "runtime.py") >= RUNS_CODE[COURSEKIT / "runtime.py"]
 
 
 def test_the_checker_itself_would_catch_a_foreign_import(tmp_path):
