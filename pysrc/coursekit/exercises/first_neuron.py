@@ -34,6 +34,8 @@ The checks run in the browser too: use the standard library only.
 
 from __future__ import annotations
 
+import math
+
 from coursekit.authoring import Exercise, expect, expect_all_close, expect_close, expect_number, vectors
 
 
@@ -99,18 +101,81 @@ print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
             "    return max(0.0, z)\n",
             "adds up every input",
         ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    z = sum(x * w for x, w in zip(inputs, weights)) + bias\n"
+            "    return min(0.0, z)\n",
+            "that is min(0, z)",
+        ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    z = bias\n"
+            "    for x, w in zip(inputs, weights):\n"
+            "        z += x * w\n"
+            "        return max(0.0, z)\n",
+            "is `return` inside the loop?",
+        ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    z = 0.0\n"
+            "    for x, w in zip(inputs, weights):\n"
+            "        z += x * w + bias\n"
+            "    return max(0.0, z)\n",
+            "once for each input",
+        ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    z = sum(x * w for x, w in zip(inputs, weights)) + bias\n"
+            "    return 1 if z > 0 else 0\n",
+            "that is a step function",
+        ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    return max(0.0, sum(inputs) + bias)\n",
+            "without their weights",
+        ),
     ],
 )
 
 
-@relu_neuron.check("adds every input times its weight")
+#: Probes of the first check: inputs [1, 2, 3], weights [2, 1, 0.5] and bias 0 give z = 5.5 (products 2, 2, 1.5).
+PROBE_INPUTS, PROBE_WEIGHTS = [1.0, 2.0, 3.0], [2.0, 1.0, 0.5]
+
+
+def _sum_advice(neuron_output, actual: float) -> str:
+    """What a wrong output for z = 5.5 shows about the code, or "" if nothing recognisable."""
+    negative = neuron_output(PROBE_INPUTS, [-w for w in PROBE_WEIGHTS], 0.0)  # z = -5.5: ReLU gives 0
+    if actual == 0.0 and negative == -5.5:
+        return ("your neuron gives 0.0 where z = 5.5 and -5.5 where z = -5.5: that is min(0, z). ReLU keeps the "
+                "positive z and turns a negative one into 0: max(0.0, z)")
+    if actual == 1.0:
+        return ("your neuron gives 1 where z = 5.5: that is a step function. ReLU gives z itself when it is "
+                "positive: max(0.0, z)")
+    if actual == 2.0:
+        return ("your neuron used only the first input (1 · 2 = 2): is `return` inside the loop? It must come after "
+                "the loop, once every input times its weight has been added")
+    if actual == 1.5:
+        return ("your neuron used only the last input (3 · 0.5 = 1.5): `z = x * w` replaces z at each step; "
+                "add to it with `z += x * w`, so that it adds up every input times its weight")
+    if actual == 6.0:
+        return ("your neuron added up the inputs (1 + 2 + 3 = 6) without their weights: multiply each input "
+                "by its own weight, then add the products")
+    return ""
+
+
+@relu_neuron.check("adds every input times its weight, and keeps a positive z as it is")
 def uses_every_input(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
+    actual = expect_number(neuron_output(PROBE_INPUTS, PROBE_WEIGHTS, 0.0), "neuron_output([1, 2, 3], [2, 1, 0.5], 0)")
+    if math.isclose(actual, 5.5):
+        return
+    advice = _sum_advice(neuron_output, actual)
+    expect(not advice, f"for inputs [1, 2, 3], weights [2, 1, 0.5] and bias 0, {advice}.")
     expect_close(
-        neuron_output([1.0, 2.0, 3.0], [1.0, 1.0, 1.0], 0.0),
-        6.0,
-        "for inputs [1, 2, 3], all weights 1 and bias 0, expected {expected}, got {actual}: "
-        "make sure your sum adds up every input times its weight, not just one of them",
+        actual,
+        5.5,
+        "for inputs [1, 2, 3], weights [2, 1, 0.5] and bias 0, expected {expected} (1·2 + 2·1 + 3·0.5), got {actual}: "
+        "make sure your sum adds up every input times its weight",
     )
 
 
@@ -119,6 +184,11 @@ def adds_the_bias(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
     actual = neuron_output([0.0, 0.0], [1.0, 1.0], 2.5)
     expect(actual != 0.0, "your neuron ignores the bias: with inputs [0, 0] and bias 2.5 it should output 2.5, not 0.0")
+    expect(
+        actual != 5.0,
+        "with two inputs [0, 0] and bias 2.5 your neuron gives 5.0, twice the bias: it adds the bias once for each "
+        "input. Add it once, outside the loop (start z at the bias).",
+    )
     expect_close(actual, 2.5, "with inputs [0, 0] and bias 2.5, expected {expected}, got {actual}")
 
 

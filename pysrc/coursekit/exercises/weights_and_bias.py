@@ -15,7 +15,7 @@ def _side(point: list[float], weights: list[float], bias: float) -> int:
 
 
 def _is_bit(value: object) -> bool:
-    return type(value) in (int, float, bool) and value in (0, 1)
+    return type(value) in (int, float) and value in (0, 1)
 
 
 which_side = Exercise(
@@ -92,6 +92,27 @@ for point in [[0, 0], [0, 1], [1, 0], [1, 1]]:
             "or_weights, or_bias = [1.0, 1.0], -1.5\n",
             "that is AND",
         ),
+        (
+            "def side(point, weights, bias):\n"
+            "    z = sum(x * w for x, w in zip(point, weights)) + bias\n"
+            "    return z >= 0\n"
+            "or_weights, or_bias = [1.0, 1.0], -0.5\n",
+            "the number 1 or 0",
+        ),
+        (
+            "def side(point, weights, bias):\n"
+            "    z = sum(x * w for x, w in zip(point, weights)) + bias\n"
+            "    return 0 if z >= 0 else 1\n"
+            "or_weights, or_bias = [1.0, 1.0], -0.5\n",
+            "the wrong way round",
+        ),
+        (
+            "def side(point, weights, bias):\n"
+            "    z = sum(x * w for x, w in zip(point, weights)) + bias\n"
+            "    return 1 if z >= 0 else 0\n"
+            "or_weights, or_bias = [1.0, 1.0], 0.0\n",
+            "exactly on the line, and z = 0 counts as the 1 side",
+        ),
     ],
 )
 
@@ -103,6 +124,11 @@ def returns_a_bit(learner):
     points = [[0, 0], [1, 0], [0, 1]]
     for point in points:
         result = side(point, weights, bias)
+        expect(
+            type(result) is not bool,
+            f"`side({brief(point)}, {brief(weights)}, {bias})` returned {result}, a truth value: `side` must return "
+            "the number 1 or 0. Write `return 1 if z >= 0 else 0`, not `return z >= 0`.",
+        )
         expect(
             _is_bit(result),
             f"`side({brief(point)}, {brief(weights)}, {bias})` returned {describe(result)}, but `side` must return 1 or 0, "
@@ -125,6 +151,11 @@ def adds_the_bias(learner):
         (below, above) != (1, 1) and (below, above) != (0, 0),
         f"your `side` ignores the bias: for the point (0, 0) it returned {brief(below)} with bias -0.5 and "
         f"{brief(above)} with bias 0.5. There z = b, so the answers should be 0 and 1.",
+    )
+    expect(
+        (below, above) != (1, 0),
+        "your `side` has its answers the wrong way round: for the point (0, 0), z = b, and it returned 1 for "
+        "bias -0.5 (z < 0) and 0 for bias 0.5 (z >= 0). The 1 side is where z >= 0.",
     )
     expect((below, above) == (0, 1), f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {brief(below)} and {brief(above)}.")
 
@@ -180,6 +211,11 @@ def or_gate(learner):
         return
     if got == [0, 0, 0, 1]:
         fail("your line puts only (1, 1) on the 1 side: that is AND, not OR. Move the line towards (0, 0) by raising the bias (keep it below 0).")
+    if got == [1, 1, 1, 1] and bias == 0:
+        fail(
+            "with bias 0 the corner (0, 0) has z = 0, exactly on the line, and z = 0 counts as the 1 side. "
+            "OR needs (0, 0) on the 0 side: make the bias negative, but not so low that (0, 1) and (1, 0) follow it."
+        )
     wrong = [f"({p[0]}, {p[1]}) gives {g} but OR gives {want}" for p, g, want in zip(CORNERS, got, OR_LABELS) if g != want]
     fail(
         f"with weights {brief(weights)} and bias {brief(bias)}: " + "; ".join(wrong) + ". "
