@@ -9,5 +9,6 @@
 - :mod:`coursesite.context`: which page is being built, for numbering and error messages.
 - :mod:`coursesite.review`: the review page, gathering every lesson's quizzes and recall prompts.
 - :mod:`coursesite.progress`: the index of what each lesson asks, for the progress page.
+- :mod:`coursesite.csp`: the site's Content-Security-Policy: nothing loaded from another origin.
 - :mod:`coursesite.lessons`: every page's widgets, read as the site reads them (the tests use it).
 """
