@@ -10,21 +10,92 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, expect, expect_close, expect_number, fail, brief
+from coursekit.authoring import Exercise, brief, expect, expect_number, fail
+from coursekit.exercises._rules import without_the_package
 
 
 def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
-def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, mean=True):
-    """The reference (and, with other arguments, the wrong versions the checks recognise)."""
-    errors = [
-        sign * (activation(sum(w * x for w, x in zip(weights, row)) + bias) - label) for row, label in zip(X, y)
-    ]
-    n = len(X) if mean else 1
+def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice=False, with_bias=True):
+    """The reference (and, with other arguments, the wrong versions the checks recognise):
+    ``n`` the divisor (default N = len(X)), ``twice`` the error times ŷ(1 - ŷ) again,
+    ``with_bias=False`` z without the bias."""
+    errors = []
+    for row, label in zip(X, y):
+        prediction = activation(sum(w * x for w, x in zip(weights, row)) + (bias if with_bias else 0.0))
+        error = sign * (prediction - label)
+        errors.append(error * prediction * (1 - prediction) if twice else error)
+    n = len(X) if n is None else n
     weight_gradients = [sum(e * row[j] for e, row in zip(errors, X)) / n for j in range(len(weights))]
     return weight_gradients, sum(errors) / n
+
+
+#: Wrong versions the checks recognise: the arguments of ``_gradients`` that give them, and what to say.
+SLIPS = [
+    (
+        {"sign": -1.0},
+        "every sign is flipped. The error is the prediction minus the label, ŷ - y, not y - ŷ; "
+        "with the wrong sign, gradient descent would walk uphill.",
+    ),
+    (
+        {"activation": lambda z: z},
+        "your errors look like z - y: apply the sigmoid to z first, ŷ = sigmoid(z), then take ŷ - y.",
+    ),
+    (
+        {"twice": True},
+        "you multiplied each error by ŷ(1 - ŷ), the sigmoid's slope. With cross-entropy that factor has already "
+        "cancelled out: ∂L/∂z = ŷ - y, so the push on w_j is just (ŷ - y)·x_j. Leave ŷ(1 - ŷ) out.",
+    ),
+    (
+        {"with_bias": False},
+        "your z leaves out the bias. Each row's prediction is ŷ = sigmoid(w·x + b): add `bias` to the weighted sum.",
+    ),
+    (
+        {"n": "weights"},
+        "you divided by the number of weights. The loss is a mean over the rows, so divide by the number of "
+        "rows, N = len(X).",
+    ),
+    (
+        {"n": 1},
+        "your gradients are the sums over the rows, N times too large. The loss is a mean, so its slopes are "
+        "means too: divide by the number of rows N = len(X).",
+    ),
+]
+
+
+def _slip(weights, bias, X, y, got_w: list[float], got_b: float) -> str:
+    """What a wrong result shows about the code, or "" if it is nothing recognisable."""
+    for arguments, message in SLIPS:
+        if arguments.get("n") == "weights":
+            arguments = {"n": len(weights)}
+        slip_w, slip_b = _gradients(weights, bias, X, y, **arguments)
+        if _close(got_w, slip_w) and math.isclose(got_b, slip_b, rel_tol=1e-6, abs_tol=1e-9):
+            return message
+    right_w, right_b = _gradients(weights, bias, X, y)
+    if len(got_w) > 1 and _close(got_w, [got_b] * len(got_w)) and math.isclose(got_b, right_b, rel_tol=1e-6):
+        return (
+            "every weight got the same slope, the mean error itself. Each weight's slope is the mean of each row's "
+            "error times its own input x_j."
+        )
+    if _close(got_w, right_w) and math.isclose(got_b, right_b * len(X), rel_tol=1e-6) and len(X) > 1:
+        return "the weight gradients are right, but the bias gradient is a sum: it is the mean, sum(errors) / N."
+    return ""
+
+
+def _expect_gradients(result, call: str, weights, bias, X, y) -> None:
+    """The learner's result for this case is the reference, or a failure naming the slip it shows."""
+    got_w, got_b = _pair(result, call, len(weights))
+    right_w, right_b = _gradients(weights, bias, X, y)
+    if _close(got_w, right_w) and math.isclose(got_b, right_b, rel_tol=1e-6, abs_tol=1e-9):
+        return
+    slip = _slip(weights, bias, X, y, got_w, got_b)
+    expect(not slip, f"{call} gave {brief([round(g, 4) for g in got_w])} and {got_b:.4g}: {slip}")
+    fail(
+        f"{call}: expected the weight gradients {brief([round(g, 4) for g in right_w])} and the bias gradient "
+        f"{right_b:.4g}, got {brief([round(g, 4) for g in got_w])} and {got_b:.4g}."
+    )
 
 
 def _pair(result, call: str, size: int) -> tuple[list[float], float]:
@@ -147,6 +218,39 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
             "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
             "sigmoid",
         ),
+        (
+            "import math\n"
+            "def batch_gradients(weights, bias, X, y):\n"
+            "    errors = []\n"
+            "    for r, t in zip(X, y):\n"
+            "        p = 1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias)))\n"
+            "        errors.append((p - t) * p * (1 - p))\n"
+            "    N = len(X)\n"
+            "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
+            "you multiplied each error by ŷ(1 - ŷ)",
+        ),
+        (
+            "import math\n"
+            "def batch_gradients(weights, bias, X, y):\n"
+            "    errors = [1 / (1 + math.exp(-sum(w * x for w, x in zip(weights, r)))) - t for r, t in zip(X, y)]\n"
+            "    N = len(X)\n"
+            "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
+            "your z leaves out the bias",
+        ),
+        (
+            "import math\n"
+            "def batch_gradients(weights, bias, X, y):\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    N = len(weights)\n"
+            "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
+            "you divided by the number of weights",
+        ),
+        (
+            "from neuron import Neuron, gradients\n"
+            "def batch_gradients(weights, bias, X, y):\n"
+            "    return gradients(Neuron(weights, bias), X, y)\n",
+            "imports the `neuron` package",
+        ),
     ],
 )
 
@@ -158,85 +262,27 @@ def _function(learner):
 @batch_gradients.check("gives ([-0.5, -1.0], -0.5) for the lesson's one-row example")
 def lesson_example(learner):
     function = _function(learner)
-    call = "batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1])"
-    weight_gradients, bias_gradient = _pair(function([0.75, -0.5], 0.25, [[1, 2]], [1]), call, 2)
-    if _close(weight_gradients, [0.5, 1.0]) and math.isclose(bias_gradient, 0.5):
-        fail(
-            f"{call} gave {brief(weight_gradients)} and {bias_gradient}: every sign is flipped. The error is the "
-            "prediction minus the label, ŷ - y (here 0.5 - 1 = -0.5), not y - ŷ; with the wrong sign, "
-            "gradient descent would walk uphill."
-        )
-    if _close(weight_gradients, [-1.0, -2.0]) and math.isclose(bias_gradient, -1.0):
-        fail(
-            f"{call} gave {brief(weight_gradients)} and {bias_gradient}: here z = 0, so ŷ = sigmoid(0) = 0.5 and the "
-            "error is 0.5 - 1 = -0.5. Your error looks like z - y = -1: apply the sigmoid to z before "
-            "subtracting the label."
-        )
-    if _close(weight_gradients, [bias_gradient, bias_gradient]) and math.isclose(bias_gradient, -0.5):
-        fail(
-            f"{call} gave the same slope, {bias_gradient}, for both weights: the error itself. Each weight's slope "
-            "is the mean of each row's error times its own input x_j, so here the error -0.5 times 1 and times 2."
-        )
-    expect(
-        _close(weight_gradients, [-0.5, -1.0]),
-        f"{call}: expected weight gradients [-0.5, -1.0] (the error -0.5 times each input 1 and 2), "
-        f"got {brief(weight_gradients)}",
-    )
-    expect_close(bias_gradient, -0.5, "for the one-row example, expected the bias gradient {expected}, got {actual}")
+    case = ([0.75, -0.5], 0.25, [[1, 2]], [1])
+    _expect_gradients(function(*case), "batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1])", *case)
+
+
+@batch_gradients.check("written in plain Python, without the neuron package")
+def plain_python(learner):
+    without_the_package(learner, "compute the errors ŷ - y with your sigmoid, then the means of error × input")
 
 
 @batch_gradients.check("multiplies each row's error by its own input for each weight")
 def error_times_input(learner):
     function = _function(learner)
-    X, y = [[1, 0], [0, 3]], [1, 1]
-    call = f"batch_gradients([0.0, 0.0], 0.0, {X}, {y})"
-    weight_gradients, _ = _pair(function([0.0, 0.0], 0.0, X, y), call, 2)
-    expected, _ = _gradients([0.0, 0.0], 0.0, X, y)
-    summed, _ = _gradients([0.0, 0.0], 0.0, X, y, mean=False)
-    if _close(weight_gradients, summed):
-        fail(
-            f"{call} gave {brief(weight_gradients)}, the sums over the two rows, twice too large. The loss is a mean, "
-            "so its slopes are means too: divide by the number of rows N = len(X)."
-        )
-    same = math.isclose(weight_gradients[0], weight_gradients[1], rel_tol=1e-9)
-    if same and weight_gradients[0] != 0 and not _close(weight_gradients, expected):
-        fail(
-            f"{call} gave the same slope, {weight_gradients[0]}, for both weights. Each weight's slope is the "
-            f"mean of each row's error times its own input x_j, so the two differ here: expected {brief(expected)}."
-        )
-    expect(
-        _close(weight_gradients, expected),
-        f"{call}: expected weight gradients {brief(expected)}, got {brief(weight_gradients)}. With every "
-        "prediction 0.5, both errors are 0.5 - 1 = -0.5; multiply each by its row's input x_j, then take the mean.",
-    )
+    case = ([0.5, -0.25], 0.0, [[1, 0], [0, 3]], [1, 1])
+    _expect_gradients(function(*case), "batch_gradients([0.5, -0.25], 0.0, [[1, 0], [0, 3]], [1, 1])", *case)
 
 
 @batch_gradients.check("takes the mean over the rows (the OR gate from the lesson's random start)")
 def mean_over_rows(learner):
     function = _function(learner)
-    weights, bias = SEED_7
-    call = "batch_gradients(<the seed-7 weights>, <its bias>, OR inputs, OR labels)"
-    weight_gradients, bias_gradient = _pair(function(list(weights), bias, OR_X, OR_Y), call, 2)
-    expected_w, expected_b = _gradients(weights, bias, OR_X, OR_Y)
-    summed_w, summed_b = _gradients(weights, bias, OR_X, OR_Y, mean=False)
-    if _close(weight_gradients, summed_w) and math.isclose(bias_gradient, summed_b, rel_tol=1e-6):
-        fail(
-            "On the four rows of OR your gradients are the sums over the rows, four times too large. The loss is "
-            "a mean, so its slopes are means too: divide by the number of rows N = len(X)."
-        )
-    if _close(weight_gradients, [-g for g in expected_w]) and math.isclose(bias_gradient, -expected_b, rel_tol=1e-6):
-        fail(
-            "On the four rows of OR every sign is flipped: use the prediction minus the label, ŷ - y, as the error."
-        )
-    sigmoid_free_w, sigmoid_free_b = _gradients(weights, bias, OR_X, OR_Y, activation=lambda z: z)
-    if _close(weight_gradients, sigmoid_free_w) and math.isclose(bias_gradient, sigmoid_free_b, rel_tol=1e-6):
-        fail("On the OR rows your errors are z - y: apply the sigmoid to z first, ŷ = sigmoid(z), then take ŷ - y.")
-    expect(
-        _close(weight_gradients, expected_w),
-        f"on the OR rows, expected weight gradients {[round(g, 4) for g in expected_w]} (the lesson's "
-        f"[-0.2979, -0.3192]), got {brief([round(g, 4) for g in weight_gradients])}",
-    )
-    expect_close(bias_gradient, expected_b, "on the OR rows, expected the bias gradient {expected}, got {actual}")
+    case = (list(SEED_7[0]), SEED_7[1], OR_X, OR_Y)
+    _expect_gradients(function(*case), "batch_gradients(<the seed-7 weights>, <its bias>, OR inputs, OR labels)", *case)
 
 
 @batch_gradients.check("matches Xᵀ(ŷ - y)/N and mean(ŷ - y) for many neurons and datasets")
@@ -249,12 +295,4 @@ def many_cases(learner):
         bias = round(rng.uniform(-2, 2), 3)
         X = [[round(rng.uniform(-2, 2), 2) for _ in range(size)] for _ in range(rows)]
         y = [rng.choice([0, 1]) for _ in range(rows)]
-        call = f"batch_gradients({weights}, {bias}, {X}, {y})"
-        weight_gradients, bias_gradient = _pair(function(weights, bias, X, y), call, size)
-        expected_w, expected_b = _gradients(weights, bias, X, y)
-        expect(
-            _close(weight_gradients, expected_w),
-            f"{call}: expected weight gradients {brief([round(g, 6) for g in expected_w])}, "
-            f"got {brief(weight_gradients)}",
-        )
-        expect_close(bias_gradient, expected_b, f"{call}: expected the bias gradient {{expected}}, got {{actual}}")
+        _expect_gradients(function(weights, bias, X, y), f"batch_gradients({weights}, {bias}, {X}, {y})", weights, bias, X, y)

@@ -10,6 +10,7 @@ import math
 import random
 
 from coursekit.authoring import Exercise, expect, expect_close, expect_number, fail
+from coursekit.exercises._rules import without_the_package
 
 
 def _bce(y_true: list[float], y_pred: list[float]) -> float:
@@ -101,6 +102,37 @@ print(binary_cross_entropy([1, 0, 1, 0], [0.9, 0.2, 0.6, 0.4]))
             "    return -total / len(y_true)\n",
             "natural logarithm",
         ),
+        (
+            "import math\n"
+            "def binary_cross_entropy(y_true, y_pred):\n"
+            "    total = 0.0\n"
+            "    for y, p in zip(y_true, y_pred):\n"
+            "        total += -y * math.log(p) + (1 - y) * math.log(1 - p)\n"
+            "    return total / len(y_true)\n",
+            "your minus sign covers only the first term",
+        ),
+        (
+            "import math\n"
+            "def binary_cross_entropy(y_true, y_pred):\n"
+            "    total = 0.0\n"
+            "    for y, p in zip(y_true, y_pred):\n"
+            "        total += -(y * math.log(1 - p) + (1 - y) * math.log(p))\n"
+            "    return total / len(y_true)\n",
+            "as if the label were 1",
+        ),
+        (
+            "import math\n"
+            "def binary_cross_entropy(y_true, y_pred):\n"
+            "    total = 0.0\n"
+            "    for y, p in zip(y_true, y_pred):\n"
+            "        total += -(y * math.log(p) + (1 - y) * math.log(1 - p))\n"
+            "        return total / len(y_true)\n",
+            "is `return` inside the loop?",
+        ),
+        (
+            "from neuron import binary_cross_entropy\n",
+            "imports the `neuron` package",
+        ),
     ],
 )
 
@@ -123,6 +155,11 @@ def is_positive(learner):
         f"binary_cross_entropy([1], [0.5]) gave {actual:.4f}, a negative loss. The log of a probability is "
         "negative, so the formula has a minus sign in front: -(y·log(ŷ) + (1 - y)·log(1 - ŷ)).",
     )
+
+
+@binary_cross_entropy.check("written with math.log, without the neuron package")
+def with_math_log(learner):
+    without_the_package(learner, "add up each example's cost with `math.log`, then take the mean")
 
 
 @binary_cross_entropy.check("charges -log(ŷ) for a label 1, with the natural logarithm")
@@ -158,6 +195,11 @@ def label_zero(learner):
             "When y = 0 the cost comes from the second term, -(1 - y)·log(1 - ŷ) = -log(1 - ŷ) ≈ 0.2231: "
             "did you leave out the (1 - y)·log(1 - ŷ) part?"
         )
+    if math.isclose(actual, math.log(0.8), rel_tol=1e-6):
+        fail(
+            f"for label 0 and prediction 0.2 you returned {actual:.4f}, a negative cost: your minus sign covers only "
+            "the first term. Put it in front of brackets round both: -(y·log(ŷ) + (1 - y)·log(1 - ŷ))."
+        )
     if math.isclose(actual, -math.log(0.2), rel_tol=1e-6):
         fail(
             f"for label 0 and prediction 0.2 you returned {actual:.4f} = -log(0.2), as if the label were 1. "
@@ -176,6 +218,12 @@ def is_a_mean(learner):
         fail(
             f"for the four e-mails you returned {actual:.4f}, the sum of the four costs. The loss is their "
             "mean: divide by the number of examples, len(y_true), to get 0.3375."
+        )
+    first = -math.log(0.9)
+    if math.isclose(actual, first, rel_tol=1e-6) or math.isclose(actual, first / 4, rel_tol=1e-6):
+        fail(
+            f"for the four e-mails you returned {actual:.4f}, from the first e-mail only: is `return` inside the "
+            "loop? Add up all four costs in the loop, and return their mean after it."
         )
     expect_close(actual, expected, "for the four e-mails of the lesson, expected {expected}, got {actual}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 from coursekit.authoring import Exercise, Learner, describe, expect, expect_close, expect_number, fail, brief, vectors
 
@@ -30,6 +31,20 @@ def _activate(learner: Learner, neuron: object):
     return Learner({"activate": neuron.activate}).function("activate", "inputs")
 
 
+#: The lesson's e-mail "YOU HAVE WON!!!!": 5 links, 4 "!", 40 % capitals, unknown sender.
+WON = [5, 4, 0.40, 0]
+
+
+def _draws(count: int, seed: int) -> list[float]:
+    """The first ``count`` numbers of ``random.Random(seed).uniform(-1, 1)``, as ``Neuron.random`` draws them."""
+    generator = random.Random(seed)
+    return [generator.uniform(-1.0, 1.0) for _ in range(count)]
+
+
+def _p_spam(weights: list[float], bias: float) -> float:
+    return _sigmoid(sum(w * x for w, x in zip(weights, WON)) + bias)
+
+
 def _new(learner: Learner, n_inputs: int, seed: int) -> tuple[list[float], float]:
     make = learner.function("Neuron", "n_inputs", "seed")
     return _parameters(make(n_inputs, seed), n_inputs, seed)
@@ -40,7 +55,8 @@ spam_neuron = Exercise(
     title="A Neuron class for spam detection",
     prompt=(
         "Write a class `Neuron`. `__init__(self, n_inputs, seed=None)` draws `n_inputs` weights and then a bias "
-        "uniformly from $[-1, 1]$ with a generator `random.Random(seed)`, and stores them as `self.weights` "
+        "uniformly from $[-1, 1]$ with a generator `random.Random(seed)` (in that order, as `Neuron.random` does, "
+        "so that `Neuron(4, seed=42)` is the lesson's neuron), and stores them as `self.weights` "
         "(a list) and `self.bias`. `activate(self, inputs)` returns the probability "
         "$\\sigma(w \\cdot x + b) = 1 / (1 + e^{-z})$."
     ),
@@ -144,6 +160,53 @@ print("P(spam) =", spam_filter.activate([5, 4, 0.40, 0]))
             "        return 1 / (1 + math.exp(-z))\n",
             "ignores the bias",
         ),
+        (
+            "import math, random\n"
+            "class Neuron:\n"
+            "    def __init__(self, n_inputs, seed=None):\n"
+            "        generator = random.Random(seed)\n"
+            "        self.bias = generator.uniform(-1, 1)\n"
+            "        self.weights = [generator.uniform(-1, 1) for _ in range(n_inputs)]\n"
+            "    def activate(self, inputs):\n"
+            "        z = sum(w * x for w, x in zip(self.weights, inputs)) + self.bias\n"
+            "        return 1 / (1 + math.exp(-z))\n",
+            "You drew the bias before the weights",
+        ),
+        (
+            "import math, random\n"
+            "class Neuron:\n"
+            "    def __init__(self, n_inputs, seed=None):\n"
+            "        generator = random.Random(seed)\n"
+            "        self.weights = [generator.randint(-1, 1) for _ in range(n_inputs)]\n"
+            "        self.bias = generator.randint(-1, 1)\n"
+            "    def activate(self, inputs):\n"
+            "        z = sum(w * x for w, x in zip(self.weights, inputs)) + self.bias\n"
+            "        return 1 / (1 + math.exp(-z))\n",
+            "randint(-1, 1) draws only",
+        ),
+        (
+            "import math, random\n"
+            "class Neuron:\n"
+            "    def __init__(self, n_inputs, seed=None):\n"
+            "        self.weights = [random.Random(seed).uniform(-1, 1) for _ in range(n_inputs)]\n"
+            "        self.bias = random.Random(seed).uniform(-1, 1)\n"
+            "    def activate(self, inputs):\n"
+            "        z = sum(w * x for w, x in zip(self.weights, inputs)) + self.bias\n"
+            "        return 1 / (1 + math.exp(-z))\n",
+            "starts the same sequence again",
+        ),
+        (
+            "import math, random\n"
+            "class Neuron:\n"
+            "    def __init__(self, n_inputs, seed=None):\n"
+            "        generator = random.Random(seed)\n"
+            "        self.weights = [generator.uniform(-1, 1) for _ in range(n_inputs)]\n"
+            "        self.bias = generator.uniform(-1, 1)\n"
+            "    def activate(self, inputs):\n"
+            "        z = sum(w * x for w, x in zip(self.weights, inputs)) + self.bias\n"
+            "        return 1 / (1 + math.exp(z))\n",
+            "check the minus sign",
+        ),
     ],
 )
 
@@ -168,7 +231,9 @@ def drawn_from_the_interval(learner):
     )
     expect(
         any(len(set(weights)) > 1 for weights, _ in drawn),
-        "all the weights of each neuron are equal: draw every weight separately, one uniform(-1, 1) per weight.",
+        "all the weights of each neuron are equal: draw every weight separately, one generator.uniform(-1, 1) per "
+        "weight, all from one generator made before the loop (`[g.uniform(-1, 1)] * n` repeats one number, and a new "
+        "random.Random(seed) for each weight starts the same sequence again).",
     )
 
 
@@ -186,6 +251,31 @@ def seeded(learner):
     expect(first != other, "Neuron(4, seed=7) and Neuron(4, seed=8) are the same neuron: pass the seed to random.Random(seed).")
 
 
+@spam_neuron.check("Neuron(4, seed=42) is the lesson's neuron: the weights drawn first, then the bias")
+def draw_order(learner):
+    weights, bias = _new(learner, 4, 42)
+    draws = _draws(5, 42)
+    if all(math.isclose(a, b) for a, b in zip([*weights, bias], draws)):
+        return
+    lesson = f"the lesson's neuron, the same as Neuron.random(4, seed=42), gives {_p_spam(draws[:4], draws[4]):.4f}"
+    mine = f"yours gives P(spam) = {_p_spam(weights, bias):.4f} for the e-mail [5, 4, 0.40, 0], and {lesson}"
+    if all(math.isclose(a, b) for a, b in zip([bias, *weights], draws)):
+        fail(
+            f"You drew the bias before the weights: {mine}. Draw the {len(weights)} weights first, then the bias, "
+            "from the same generator: that order is what makes a seed give the same neuron as Neuron.random."
+        )
+    if all(float(value).is_integer() for value in (*weights, bias)):
+        fail(
+            "Your weights and bias are whole numbers: randint(-1, 1) draws only -1, 0 and 1. "
+            "Use generator.uniform(-1, 1), which gives any number in between."
+        )
+    fail(
+        f"Neuron(4, seed=42) should have the weights {[round(w, 4) for w in draws[:4]]} and the bias "
+        f"{round(draws[4], 4)}, as Neuron.random(4, seed=42), but {mine}. Make one generator random.Random(seed), "
+        "draw the weights with generator.uniform(-1, 1), then the bias."
+    )
+
+
 @spam_neuron.check("activate returns sigmoid(w·x + b) with the neuron's own weights and bias")
 def activates(learner):
     neuron = learner.function("Neuron", "n_inputs", "seed")(2, 0)
@@ -196,6 +286,11 @@ def activates(learner):
         not math.isclose(output, -1.0),
         "with weights [0.5, -1], bias 1 and inputs [2, 3], activate returned z = -1 itself: "
         "apply the sigmoid, 1 / (1 + e^-z), to turn z into a probability.",
+    )
+    expect(
+        not math.isclose(output, _sigmoid(1.0), rel_tol=1e-6),
+        f"with weights [0.5, -1], bias 1 and inputs [2, 3], z = -1, and you returned {output:.4f} = sigmoid(1): "
+        "check the minus sign, the sigmoid is 1 / (1 + e^-z), math.exp(-z).",
     )
     expect(
         not math.isclose(output, _sigmoid(-2.0), rel_tol=1e-6),
