@@ -40,6 +40,7 @@ print(double(21))  # 42
     mistakes=[
         ('def double(x):\n    return x * x\n', "squares"),
         ('def double(x):\n    return x + 2\n', "adds 2"),
+        ('def double(x):\n    print(2 * x)\n', "print the answer instead of returning it"),
     ],
 )
 
@@ -48,6 +49,8 @@ print(double(21))  # 42
 def doubles_the_example(learner):
     double = learner.function("double", "x")
     result = double(21)
+    if result is None:
+        return "double(21) gave None: did you print the answer instead of returning it? End with `return 2 * x`."
     if result == 21 * 21:
         return "double(21) gave 441: your function squares x instead of doubling it."
     if result == 23:

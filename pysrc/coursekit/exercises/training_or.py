@@ -10,7 +10,7 @@ import math
 
 from neuron import AND, OR, Neuron, gradients
 
-from coursekit.authoring import Exercise, expect, fail, brief
+from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, expect, fail
 
 
 def _train(neuron: Neuron, X, y, learning_rate: float, epochs: int, *, bias=True, sign=-1.0, stale=False) -> Neuron:
@@ -46,7 +46,17 @@ def _trained(learner, X, y, learning_rate: float, epochs: int, what: str) -> Neu
     """Call the learner's train on a fresh copy of the small start; check it returns a neuron."""
     train = learner.function("train", "neuron", "X", "y", "learning_rate", "epochs")
     call = f"train(Neuron([0.1, 0.2], 0.0), {what}, learning_rate={learning_rate}, epochs={epochs})"
-    result = train(_start(), X, y, learning_rate, epochs)
+    try:
+        result = train(_start(), X, y, learning_rate, epochs)
+    except LearnerError as error:
+        if "TypeError" not in error.message or not ("sequence" in error.message or "list" in error.message):
+            raise
+        raise CheckFailed(
+            f"{error.message}. neuron.weights is a list, and Python does not do arithmetic on a whole list: "
+            "make a new list, one weight at a time: [w - learning_rate * g for w, g in zip(neuron.weights, "
+            "weight_gradients)].",
+            error.details,
+        ) from None
     if result is None:
         fail(f"{call} returned None: end your function with: return neuron, so the trained neuron comes back.")
     if not isinstance(result, Neuron):
@@ -61,7 +71,8 @@ train_loop = Exercise(
         "Write `train(neuron, X, y, learning_rate, epochs)`: repeat `epochs` times: get the slopes with "
         "`weight_gradients, bias_gradient = gradients(neuron, X, y)`, then move **every weight and the bias** "
         "a step against its slope, $w_j \\leftarrow w_j - \\eta\\,\\partial L/\\partial w_j$ and "
-        "$b \\leftarrow b - \\eta\\,\\partial L/\\partial b$. Return the neuron. The last lines train it on AND."
+        "$b \\leftarrow b - \\eta\\,\\partial L/\\partial b$. Return the neuron. The last lines train it on AND. "
+        "Write the loop yourself: `train` must not call `fit`, which would run it for you."
     ),
     starter='''\
 from neuron import AND, Neuron, gradients
@@ -157,6 +168,79 @@ print("labels:             ", y)
             "        return neuron\n",
             "only one step",
         ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    neuron.fit(X, y, learning_rate, epochs)\n"
+            "    return neuron\n",
+            "calls fit, which runs the whole training loop for you",
+        ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    for epoch in range(1, epochs):\n"
+            "        gw, gb = gradients(neuron, X, y)\n"
+            "        neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, gw)]\n"
+            "        neuron.bias = neuron.bias - learning_rate * gb\n"
+            "    return neuron\n",
+            "one time fewer than epochs",
+        ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    for epoch in range(epochs + 1):\n"
+            "        gw, gb = gradients(neuron, X, y)\n"
+            "        neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, gw)]\n"
+            "        neuron.bias = neuron.bias - learning_rate * gb\n"
+            "    return neuron\n",
+            "one time more than epochs",
+        ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    gw, gb = gradients(neuron, X, y)\n"
+            "    neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, gw)]\n"
+            "    neuron.bias = neuron.bias - learning_rate * gb\n"
+            "    return neuron\n",
+            "train has no loop",
+        ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    for epoch in range(epochs):\n"
+            "        gw, gb = gradients(neuron, X, y)\n"
+            "        neuron.weights = neuron.weights - learning_rate * gw\n"
+            "        neuron.bias = neuron.bias - learning_rate * gb\n"
+            "    return neuron\n",
+            "Python does not do arithmetic on a whole list",
+        ),
+        (
+            "from neuron import gradients\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    for epoch in range(epochs):\n"
+            "        gw, gb = gradients(neuron, X, y)\n"
+            "        for w, g in zip(neuron.weights, gw):\n"
+            "            w -= learning_rate * g\n"
+            "        neuron.bias = neuron.bias - learning_rate * gb\n"
+            "    return neuron\n",
+            "changes only the loop variable",
+        ),
+        (
+            "from neuron import AND, Neuron, gradients\n"
+            "\n"
+            "\n"
+            "def train(neuron, X, y, learning_rate, epochs):\n"
+            "    for epoch in range(epochs):\n"
+            "        dw, db = gradients(neuron, X, y)\n"
+            "        neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, dw)]\n"
+            "        neuron.bias = neuron.bias - learning_rate * db\n"
+            "\n"
+            "\n"
+            "X, y = AND\n"
+            "neuron = train(Neuron.random(2, seed=7), X, y, 0.5, epochs=1000)\n"
+            "print(\"rounded predictions:\", [round(p) for p in neuron.predict(X)])\n",
+            "returned None: end your function with: return neuron",
+        ),
     ],
 )
 
@@ -166,9 +250,25 @@ def one_step(learner):
     result = _trained(learner, *OR, 0.5, 1, "*OR")
     expected = _train(_start(), *OR, 0.5, 1)
     if _same(result, _start()):
+        if _same(_trained(learner, *OR, 0.5, 2, "*OR"), expected):
+            fail(
+                "With epochs=1 the neuron did not change, and with epochs=2 it took one step: your loop runs one "
+                "time fewer than epochs. range(1, epochs) counts 1, 2, ..., epochs - 1; use range(epochs)."
+            )
         fail(
             "After one epoch the neuron has not changed at all. Inside the loop, give the neuron new weights "
             "and a new bias: each minus learning_rate times its slope."
+        )
+    if _same(result, _train(_start(), *OR, 0.5, 2)):
+        fail(
+            "With epochs=1 your neuron took two steps: your loop runs one time more than epochs. "
+            "range(epochs + 1) counts 0, 1, ..., epochs; use range(epochs)."
+        )
+    if result.weights == _start().weights and result.bias != _start().bias:
+        fail(
+            "After one epoch the bias moved but the weights did not. `w = w - ...` (or `w -= ...`) inside "
+            "`for w in neuron.weights` changes only the loop variable, not the list: give the neuron a new "
+            "list, neuron.weights = [w - learning_rate * g for w, g in zip(neuron.weights, weight_gradients)]."
         )
     if _same(result, _train(_start(), *OR, 0.5, 1, sign=1.0)):
         fail(
@@ -184,6 +284,21 @@ def one_step(learner):
         _same(result, expected),
         f"After one epoch on OR from weights [0.1, 0.2] and bias 0.0 with learning rate 0.5, expected "
         f"{_describe(expected)}, got {_describe(result)}.",
+    )
+
+
+@train_loop.check("train is a loop written out, without fit")
+def written_out(learner):
+    fits = learner.calls("fit", within="train")
+    expect(
+        not fits,
+        f"Line {fits[0] if fits else 0} calls fit, which runs the whole training loop for you: the point of this "
+        "exercise is to write that loop. Inside train: for epoch in range(epochs): get the gradients, then step.",
+    )
+    expect(
+        learner.loops(within="train"),
+        "train has no loop, so it takes the same number of steps whatever epochs is. Repeat the step "
+        "epochs times: for epoch in range(epochs): ...",
     )
 
 

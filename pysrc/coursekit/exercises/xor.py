@@ -153,6 +153,33 @@ for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
             "    return output_and([hidden_or([x1, x2]), hidden_nand([x1, x2])])\n",
             'activation="step"',
         ),
+        (
+            "from neuron import Neuron\n"
+            "hidden_or = Neuron([-1.0, -1.0], 1.5, activation='step')\n"
+            "hidden_nand = Neuron([1.0, 1.0], -0.5, activation='step')\n"
+            "output_and = Neuron([1.0, 1.0], -1.5, activation='step')\n"
+            "def xor(x1, x2):\n"
+            "    return output_and([hidden_or([x1, x2]), hidden_nand([x1, x2])])\n",
+            "did you swap the two hidden neurons?",
+        ),
+        (
+            "from neuron import Neuron\n"
+            "hidden_or = Neuron([1.0, 1.0], -0.5, activation='step')\n"
+            "hidden_nand = Neuron([-1.0, -1.0], 2.0, activation='step')\n"
+            "output_and = Neuron([1.0, 1.0], -1.5, activation='step')\n"
+            "def xor(x1, x2):\n"
+            "    return output_and([hidden_or([x1, x2]), hidden_nand([x1, x2])])\n",
+            "keep z away from 0",
+        ),
+        (
+            "from neuron import Neuron\n"
+            "hidden_or = Neuron([1.0, 1.0], -0.5, activation='step')\n"
+            "hidden_nand = Neuron([-1.0, -1.0], 1.5, activation='step')\n"
+            "output_and = Neuron([1.0, 1.0], -1.5, activation='step')\n"
+            "def xor(x1, x2):\n"
+            "    return output_and([x1, x2])\n",
+            "output_and sees the inputs themselves",
+        ),
     ],
 )
 
@@ -166,6 +193,8 @@ def computes_or(learner):
         {
             "AND": "its bias is too low, so one input alone cannot reach z ≥ 0. Raise the bias, keeping it below 0.",
             "NOR": "the signs are the wrong way round: OR needs positive weights and a slightly negative bias.",
+            "NAND": "did you swap the two hidden neurons? Each name must hold its own gate: give hidden_or the "
+            "weights and bias you gave hidden_nand, and the other way round.",
             "row 00": "The step function gives 1 when z ≥ 0, so z = 0 already gives 1: for (0, 0), z is just "
             "the bias, so make the bias negative; then choose weights that lift z to 0 or above when either input is 1.",
         },
@@ -208,6 +237,11 @@ def computes_xor(learner):
     xor = learner.function("xor", "x1", "x2")
     outputs = [xor(x1, x2) for x1, x2 in INPUTS]
     bits = _as_bits(outputs, "xor")
+    expect(
+        bits != GATES["AND"],
+        "xor gives the AND of x1 and x2, [0, 0, 0, 1]: output_and sees the inputs themselves. It must see the two "
+        "hidden answers: output_and([hidden_or([x1, x2]), hidden_nand([x1, x2])]).",
+    )
     expect(
         bits == GATES["XOR"],
         f"xor gives {bits} for (0, 0), (0, 1), (1, 0), (1, 1) instead of [0, 1, 1, 0]. Check that xor feeds "
