@@ -103,3 +103,48 @@ def test_xor_messages_point_the_way_without_giving_the_numbers():
     for message in seen:
         for answer in ("-0.5", "1.5", "[-1, -1]", "-1.5", "0.5"):
             assert answer not in message, message
+
+
+def _without(exercise_id: str, old: str, new: str = "") -> str:
+    solution = exercises.get(exercise_id).solution
+    assert old in solution
+    return solution.replace(old, new)
+
+
+DEMO_CRASHES = [  # issue 9: the learner's own demo lines crash; the check's advice must still lead
+    (
+        "softmax",
+        _without("softmax", "    largest = max(scores)\n    # every exponent is <= 0, so math.exp cannot overflow\n"
+                 "    exps = [math.exp(s - largest) for s in scores]", "    exps = [math.exp(s) for s in scores]"),
+        "Subtract the largest score from every score",
+        "OverflowError",
+    ),
+    ("train-loop", _without("train-loop", "    return neuron\n"), "return neuron", "AttributeError"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, code, advice, crash", DEMO_CRASHES, ids=[c[0] for c in DEMO_CRASHES])
+def test_a_crash_in_the_demo_lines_does_not_hide_the_advice(exercise_id, code, advice, crash):
+    result = checker.check(exercise_id, code)
+    assert result["passed"] is False and crash in result["error"]
+    (message,) = failures(result)
+    assert advice in message and message.index(advice) < message.index(f"Your code also raised {crash}")
+
+
+#: What the learner of issue 9 met, each now a documented mistake with its own message.
+REPORTED = [
+    ("relu-neuron", "that is min(0, z)"),
+    ("train-loop", "one time fewer than epochs"),
+    ("xor-network", "did you swap the two hidden neurons?"),
+    ("spam-neuron", "You drew the bias before the weights"),
+    ("train-loop", "calls fit, which runs the whole training loop for you"),
+    ("which-side", "the number 1 or 0"),
+    ("batch-gradients", "you multiplied each error by ŷ(1 - ŷ)"),
+    ("batch-gradients", "your z leaves out the bias"),
+    ("batch-gradients", "you divided by the number of weights"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, fragment", REPORTED)
+def test_the_reported_mistakes_stay_documented(exercise_id, fragment):
+    assert fragment in [documented for _, documented in exercises.get(exercise_id).mistakes]

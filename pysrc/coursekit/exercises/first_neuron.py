@@ -36,7 +36,16 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import Exercise, expect, expect_all_close, expect_close, expect_number, vectors
+from coursekit.authoring import (
+    CheckFailed,
+    Exercise,
+    LearnerError,
+    expect,
+    expect_all_close,
+    expect_close,
+    expect_number,
+    vectors,
+)
 
 
 def _relu_neuron(inputs: list[float], weights: list[float], bias: float) -> float:
@@ -134,6 +143,11 @@ print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
             "    return max(0.0, sum(inputs) + bias)\n",
             "without their weights",
         ),
+        (
+            "def neuron_output(inputs, weights, bias):\n"
+            "    return max(0.0, sum(inputs * weights) + bias)\n",
+            "Python does not multiply two lists number by number",
+        ),
     ],
 )
 
@@ -166,7 +180,17 @@ def _sum_advice(neuron_output, actual: float) -> str:
 @relu_neuron.check("adds every input times its weight, and keeps a positive z as it is")
 def uses_every_input(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
-    actual = expect_number(neuron_output(PROBE_INPUTS, PROBE_WEIGHTS, 0.0), "neuron_output([1, 2, 3], [2, 1, 0.5], 0)")
+    try:
+        result = neuron_output(PROBE_INPUTS, PROBE_WEIGHTS, 0.0)
+    except LearnerError as error:
+        if "can't multiply sequence" not in error.message:
+            raise
+        raise CheckFailed(
+            f"{error.message}. Python does not multiply two lists number by number (NumPy arrays do, lists do "
+            "not): loop over the pairs, `for x, w in zip(inputs, weights):`, and add up x * w.",
+            error.details,
+        ) from None
+    actual = expect_number(result, "neuron_output([1, 2, 3], [2, 1, 0.5], 0)")
     if math.isclose(actual, 5.5):
         return
     advice = _sum_advice(neuron_output, actual)

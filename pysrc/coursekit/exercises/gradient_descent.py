@@ -18,10 +18,11 @@ def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
-def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice=False, with_bias=True):
+def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice=False, with_bias=True,
+               running=False):
     """The reference (and, with other arguments, the wrong versions the checks recognise):
     ``n`` the divisor (default N = len(X)), ``twice`` the error times ŷ(1 - ŷ) again,
-    ``with_bias=False`` z without the bias."""
+    ``with_bias=False`` z without the bias, ``running`` one sum never reset between the weights."""
     errors = []
     for row, label in zip(X, y):
         prediction = activation(sum(w * x for w, x in zip(weights, row)) + (bias if with_bias else 0.0))
@@ -29,6 +30,8 @@ def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice
         errors.append(error * prediction * (1 - prediction) if twice else error)
     n = len(X) if n is None else n
     weight_gradients = [sum(e * row[j] for e, row in zip(errors, X)) / n for j in range(len(weights))]
+    if running:
+        weight_gradients = [sum(weight_gradients[: j + 1]) for j in range(len(weights))]
     return weight_gradients, sum(errors) / n
 
 
@@ -56,6 +59,11 @@ SLIPS = [
         {"n": "weights"},
         "you divided by the number of weights. The loss is a mean over the rows, so divide by the number of "
         "rows, N = len(X).",
+    ),
+    (
+        {"running": True},
+        "each weight's slope includes the slopes before it: the sum is not started again at 0 for each weight. "
+        "Start it at 0 inside the loop over j.",
     ),
     (
         {"n": 1},
@@ -250,6 +258,19 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
             "def batch_gradients(weights, bias, X, y):\n"
             "    return gradients(Neuron(weights, bias), X, y)\n",
             "imports the `neuron` package",
+        ),
+        (
+            "import math\n"
+            "def batch_gradients(weights, bias, X, y):\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    N = len(X)\n"
+            "    weight_gradients, total = [], 0.0\n"
+            "    for j in range(len(weights)):\n"
+            "        for e, r in zip(errors, X):\n"
+            "            total += e * r[j]\n"
+            "        weight_gradients.append(total / N)\n"
+            "    return weight_gradients, sum(errors) / N\n",
+            "not started again at 0 for each weight",
         ),
     ],
 )
