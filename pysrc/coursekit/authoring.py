@@ -208,7 +208,9 @@ class Learner:
 
     def loops(self, within: str | None = None) -> list[int]:
         """Lines of the ``for`` and ``while`` statements (not comprehensions) in the code or in ``within``."""
-        return sorted(node.lineno for node in self._nodes(within) if isinstance(node, (ast.For, ast.AsyncFor, ast.While)))
+        return sorted(
+            node.lineno for node in self._nodes(within) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))
+        )
 
     def imports(self, module: str) -> list[int]:
         """Lines that import ``module`` or a part of it: ``import neuron``, ``from neuron.training import fit``."""
@@ -347,10 +349,7 @@ def expect_close(actual: object, expected: float, message: str, tol: float = TOL
     are shown to 4 significant digits (more where those would look equal).
     """
     number = expect_number(actual, _fill("the result", actual=actual))
-    if math.isnan(expected):
-        ok = math.isnan(number)
-    else:
-        ok = math.isclose(number, expected, rel_tol=tol, abs_tol=tol)
+    ok = math.isnan(number) if math.isnan(expected) else math.isclose(number, expected, rel_tol=tol, abs_tol=tol)
     if not ok:
         shown_actual, shown_expected = rounded(actual, expected)
         raise CheckFailed(_fill(message, actual=shown_actual, expected=shown_expected))

@@ -84,7 +84,12 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
     except KeyboardInterrupt:
         ran = {"status": "interrupted"}
     except BaseException as error:  # noqa: BLE001 - e.g. the code replaced sys.stdout
-        ran = {"status": "error", "type": type(error).__name__, "line": None, "error": f"{type(error).__name__}: {error}\n"}
+        ran = {
+            "status": "error",
+            "type": type(error).__name__,
+            "line": None,
+            "error": f"{type(error).__name__}: {error}\n",
+        }
     tampered = guard.restore()
     if ran["status"] == "interrupted":
         return {"status": "interrupted"}
@@ -144,7 +149,9 @@ def _crashed_only(exercise: Exercise, ran: dict, tampered: bool) -> dict[str, ob
     """The code raised before the checks could use it: that error is the only message."""
     first = _failed(RUNS, f"Your code raised {_where(ran)}, so nothing else could be checked. Fix that first.")
     first["details"] = ran["error"]
-    rest = [_skipped(check.name, "Not checked yet: first make your code run without errors.") for check in exercise.checks]
+    rest = [
+        _skipped(check.name, "Not checked yet: first make your code run without errors.") for check in exercise.checks
+    ]
     return {**_result([first, *rest], tampered), "error": ran["error"]}
 
 
@@ -156,8 +163,7 @@ def _with_crash(results: list[dict], ran: dict) -> list[dict]:
     failed = next((item for item in results if not item["passed"]), None)
     if failed is None:
         message = (
-            f"Every check passes, but your code raised {_where(ran)}: fix that line too, "
-            "so that all of your code runs."
+            f"Every check passes, but your code raised {_where(ran)}: fix that line too, so that all of your code runs."
         )
         return [*results, _failed(RUNS_TO_THE_END, message, str(ran["error"]))]
     failed["message"] = f"{failed['message']} (Your code also raised {_where(ran)}: its traceback is in the output.)"
@@ -198,7 +204,11 @@ def _unexpected(name: str, error: BaseException) -> dict[str, object]:
     report = runtime.error_report(error)  # trimmed to the learner's lines
     if report["line"] is not None or isinstance(error, (SystemExit, RecursionError, MemoryError)):
         return _failed(name, f"Your code raised {type(error).__name__}: {error}", report["error"])
-    return _failed(name, f"This check could not finish ({type(error).__name__}: {error}). Does your code return what the exercise asks for?")
+    return _failed(
+        name,
+        f"This check could not finish ({type(error).__name__}: {error}). Does your code return what the "
+        "exercise asks for?",
+    )
 
 
 class _Guard:

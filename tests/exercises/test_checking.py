@@ -21,7 +21,10 @@ def make_exercise(**changes) -> Exercise:
         "starter": "def double(x):\n    return x\n",
         "solution": "def double(x):\n    return 2 * x\n",
         "hints": ["Multiply by 2."],
-        "mistakes": [("def double(x):\n    return x + 2\n", "expected"), ("def double(x):\n    return x\n", "expected")],
+        "mistakes": [
+            ("def double(x):\n    return x + 2\n", "expected"),
+            ("def double(x):\n    return x\n", "expected"),
+        ],
     }
     exercise = Exercise(**{**spec, **changes})
 
@@ -70,7 +73,11 @@ def test_a_wrong_answer_gets_the_author_message_with_values_filled_in():
 
 def test_the_checker_stops_at_the_first_failure_and_lists_the_rest_as_not_run():
     result = run("def double(x):\n    return x + 2\n")
-    assert [(passed, skipped) for _, passed, skipped, _ in messages(result)] == [(True, False), (False, False), (False, True)]
+    assert [(passed, skipped) for _, passed, skipped, _ in messages(result)] == [
+        (True, False),
+        (False, False),
+        (False, True),
+    ]
     assert messages(result)[2][3] == checker.AFTER_FAILURE
     assert "should be 0" not in messages(result)[2][3]  # the later check's advice is not shown
 
@@ -122,7 +129,10 @@ def test_a_missing_function_is_named_and_stops_the_checks():
 @pytest.mark.parametrize(
     "code, message",
     [
-        ("def double(x, y):\n    return 2 * x\n", "`double` should take 1 argument, `def double(x):`, but yours is `def double(x, y):`."),
+        (
+            "def double(x, y):\n    return 2 * x\n",
+            "`double` should take 1 argument, `def double(x):`, but yours is `def double(x, y):`.",
+        ),
         ("double = 4\n", "`double` should be a function, `def double(x):`, but it is a int 4."),
         ("def double(x):\n    pass\n", "should be a number, but it is None: did you forget `return`?"),
         ("def double(x):\n    return str(2 * x)\n", "should be a number, but it is the text '0.0'"),
@@ -186,7 +196,11 @@ def test_replacing_stdout_is_undone():
 
 def test_the_learner_cannot_remove_checks():
     exercise = make_exercise()
-    result = run("import gc\nfrom coursekit.authoring import Exercise\nfor o in gc.get_objects():\n    if isinstance(o, Exercise): o.checks.clear()\n", exercise)
+    result = run(
+        "import gc\nfrom coursekit.authoring import Exercise\nfor o in gc.get_objects():\n    if isinstance(o, "
+        "Exercise): o.checks.clear()\n",
+        exercise,
+    )
     assert len(exercise.checks) == 2
     assert result["passed"] is False
 
@@ -268,17 +282,22 @@ def test_code_that_passes_every_check_but_raises_does_not_pass():
     assert [item["passed"] for item in result["checks"]] == [True, True, False]
     last = result["checks"][-1]
     assert last["name"] == checker.RUNS_TO_THE_END
-    assert last["message"] == ("Every check passes, but your code raised NameError on line 4: fix that line too, "
-                               "so that all of your code runs.")
+    assert last["message"] == (
+        "Every check passes, but your code raised NameError on line 4: fix that line too, "
+        "so that all of your code runs."
+    )
     assert "NameError" in last["details"] and "NameError" in result["error"]
 
 
 def test_a_crash_before_the_definitions_is_still_the_one_message():
     result = run("print(1 / 0)\n\ndef double(x):\n    return 2 * x\n")
-    assert messages(result)[0] == (checker.RUNS, False, False,
-                                   "Your code raised ZeroDivisionError on line 1, so nothing else could be checked. Fix that first.")
+    assert messages(result)[0] == (
+        checker.RUNS,
+        False,
+        False,
+        "Your code raised ZeroDivisionError on line 1, so nothing else could be checked. Fix that first.",
+    )
     assert all(item.get("skipped") for item in result["checks"][1:])
-
 
 
 def test_checks_can_read_the_structure_of_the_code():

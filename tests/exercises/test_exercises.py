@@ -93,11 +93,16 @@ def test_messages_show_no_long_raw_floats(exercise):
 
 def test_xor_messages_point_the_way_without_giving_the_numbers():
     exercise = exercises.get("xor-network")
-    fixed_or = exercise.starter.replace('hidden_or = Neuron([0.0, 0.0], 0.0', 'hidden_or = Neuron([1.0, 1.0], -0.5')
-    fixed_nand = fixed_or.replace('hidden_nand = Neuron([0.0, 0.0], 0.0', 'hidden_nand = Neuron([-1.0, -1.0], 1.5')
+    fixed_or = exercise.starter.replace("hidden_or = Neuron([0.0, 0.0], 0.0", "hidden_or = Neuron([1.0, 1.0], -0.5")
+    fixed_nand = fixed_or.replace("hidden_nand = Neuron([0.0, 0.0], 0.0", "hidden_nand = Neuron([-1.0, -1.0], 1.5")
     assert fixed_nand != fixed_or != exercise.starter
     seen = []
-    for code in (exercise.starter + "\n_touched = True\n", fixed_or, fixed_nand, *(code for code, _ in exercise.mistakes)):
+    for code in (
+        exercise.starter + "\n_touched = True\n",
+        fixed_or,
+        fixed_nand,
+        *(code for code, _ in exercise.mistakes),
+    ):
         seen += failures(checker.check(exercise.id, code))
     assert len(seen) == 3 + len(exercise.mistakes)
     for message in seen:
@@ -114,8 +119,12 @@ def _without(exercise_id: str, old: str, new: str = "") -> str:
 DEMO_CRASHES = [  # issue 9: the learner's own demo lines crash; the check's advice must still lead
     (
         "softmax",
-        _without("softmax", "    largest = max(scores)\n    # every exponent is <= 0, so math.exp cannot overflow\n"
-                 "    exps = [math.exp(s - largest) for s in scores]", "    exps = [math.exp(s) for s in scores]"),
+        _without(
+            "softmax",
+            "    largest = max(scores)\n    # every exponent is <= 0, so math.exp cannot overflow\n"
+            "    exps = [math.exp(s - largest) for s in scores]",
+            "    exps = [math.exp(s) for s in scores]",
+        ),
         "Subtract the largest score from every score",
         "OverflowError",
     ),

@@ -1,4 +1,7 @@
-"""Exercises of lesson 3, "Activation functions": sigmoid, leaky ReLU and ELU (softmax is in ``activations_softmax.py``)."""
+"""Exercises of lesson 3, "Activation functions": sigmoid, leaky ReLU and ELU.
+
+Softmax is in ``activations_softmax.py``.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ write_activations = Exercise(
         "- `leaky_relu(z, slope)` returns $z$ if $z > 0$, else $\\text{slope} \\cdot z$;\n"
         "- `elu(z, alpha)` returns $z$ if $z > 0$, else $\\alpha (e^{z} - 1)$.\n"
     ),
-    starter='''\
+    starter="""\
 import math
 
 def sigmoid(z):
@@ -52,8 +55,8 @@ def elu(z, alpha):
 print(sigmoid(0))            # 0.5
 print(leaky_relu(-2, 0.1))   # -0.2
 print(elu(-1, 1.0))          # about -0.632
-''',
-    solution='''\
+""",
+    solution="""\
 import math
 
 def sigmoid(z):
@@ -73,7 +76,7 @@ def elu(z, alpha):
 print(sigmoid(0))            # 0.5
 print(leaky_relu(-2, 0.1))   # -0.2
 print(elu(-1, 1.0))          # about -0.632
-''',
+""",
     hints=[
         "sigmoid: `1 / (1 + math.exp(-z))`. Mind the minus sign: a large positive z must give almost 1.",
         "leaky_relu and elu both return z itself when z > 0; only the negative side differs: "
@@ -207,7 +210,8 @@ def check_elu(learner):
     at_zero = expect_number(elu(0.0, 1.0), "elu(0.0, 1.0)")
     expect(
         math.isclose(at_zero, 0.0, abs_tol=1e-9),
-        f"elu(0, 1) should be 1 · (e^0 - 1) = 0, but yours gives {at_zero:g}: did you forget the - 1 in alpha * (e^z - 1)?",
+        f"elu(0, 1) should be 1 · (e^0 - 1) = 0, but yours gives {at_zero:g}: did you forget the - 1 in alpha * "
+        "(e^z - 1)?",
     )
     for alpha in (1.0, 0.5, 2.0):
         for z in MODERATE:
@@ -217,7 +221,12 @@ def check_elu(learner):
                     f"elu({z:g}, {alpha}) gives the same as elu({z:g}, 1): your elu does not use alpha. Below zero "
                     "it is alpha times (e^z - 1), so alpha scales how far down the curve goes."
                 )
-            if alpha != 1.0 and z <= 0 and type(got) is float and math.isclose(got, alpha * math.exp(z) - 1, rel_tol=1e-6):
+            if (
+                alpha != 1.0
+                and z <= 0
+                and type(got) is float
+                and math.isclose(got, alpha * math.exp(z) - 1, rel_tol=1e-6)
+            ):
                 fail(
                     f"elu({z:g}, {alpha}) gives alpha · e^z - 1: Python multiplies before it subtracts, so "
                     "`alpha * math.exp(z) - 1` takes the 1 away after multiplying. Put brackets round "

@@ -34,7 +34,7 @@ softmax_exercise = Exercise(
         "subtract the largest score from every score first (this does not change the result). "
         "Write it with `math.exp`, without the `neuron` package."
     ),
-    starter='''\
+    starter="""\
 import math
 
 def softmax(scores):
@@ -45,8 +45,8 @@ def softmax(scores):
 
 print(softmax([2.0, 1.0, 0.1]))   # about [0.659, 0.2424, 0.0986]
 print(softmax([1000, 1000]))      # [0.5, 0.5]
-''',
-    solution='''\
+""",
+    solution="""\
 import math
 
 def softmax(scores):
@@ -59,7 +59,7 @@ def softmax(scores):
 
 print(softmax([2.0, 1.0, 0.1]))   # about [0.659, 0.2424, 0.0986]
 print(softmax([1000, 1000]))      # [0.5, 0.5]
-''',
+""",
     hints=[
         "First make a list of `math.exp(s)` for every score, then divide each of them by their sum.",
         "For large scores, compute `math.exp(s - max(scores))` instead: the common factor e^-max cancels "
@@ -120,7 +120,10 @@ def _probabilities(result: object, scores: list[float]) -> list[float]:
     if not isinstance(result, (list, tuple)):
         fail(f"softmax({brief(scores)}) should return a list of probabilities, but it returned {describe(result)}.")
     if len(result) != len(scores):
-        fail(f"softmax({brief(scores)}) should return one probability per score ({len(scores)}), but it returned {brief(result)}.")
+        fail(
+            f"softmax({brief(scores)}) should return one probability per score ({len(scores)}), but it returned "
+            f"{brief(result)}."
+        )
     return [expect_number(p, f"each probability of softmax({brief(scores)})") for p in result]
 
 
@@ -131,16 +134,27 @@ def lesson_example(learner):
     got = _probabilities(softmax(scores), scores)
     expected = _softmax(scores)
     if all(math.isclose(g, math.exp(s), rel_tol=1e-6) for g, s in zip(got, scores)):
-        fail(f"you returned e^s for each score, {brief([round(g, 4) for g in got])}: now divide each e^s by their total, so they add up to 1.")
+        fail(
+            f"you returned e^s for each score, {brief([round(g, 4) for g in got])}: now divide each e^s by "
+            "their total, so they add up to 1."
+        )
     if all(math.isclose(g, s / sum(scores), rel_tol=1e-6) for g, s in zip(got, scores)):
-        fail("you divided each score by the sum of the scores: first take e to the power of each score (math.exp), then divide by the sum of those.")
+        fail(
+            "you divided each score by the sum of the scores: first take e to the power of each score "
+            "(math.exp), then divide by the sum of those."
+        )
     expect(
         math.isclose(sum(got), 1.0, rel_tol=1e-6),
         f"softmax([2.0, 1.0, 0.1]) gave {brief([round(g, 4) for g in got])}, which adds up to {sum(got):.4g}, not 1: "
         "divide each e^s by the total of those same e^s values.",
     )
     for g, e in zip(got, expected):
-        expect_close(g, e, f"softmax([2.0, 1.0, 0.1]) should be about {brief([round(v, 4) for v in expected])}, but yours gives {brief(got)}.")
+        expect_close(
+            g,
+            e,
+            f"softmax([2.0, 1.0, 0.1]) should be about {brief([round(v, 4) for v in expected])}, but yours "
+            f"gives {brief(got)}.",
+        )
 
 
 @softmax_exercise.check("written with math.exp, without the neuron package")
@@ -153,10 +167,17 @@ def adds_up_to_one(learner):
     softmax = learner.function("softmax", "scores")
     for scores in [s for s in vectors(4) if max(map(abs, s)) <= 50] + [[0.0], [-3.0, 4.0]]:
         got = _probabilities(softmax(scores), scores)
-        expect(all(p >= 0 for p in got), f"softmax({brief(scores)}) gave {brief(got)}: a probability is never negative.")
+        expect(
+            all(p >= 0 for p in got), f"softmax({brief(scores)}) gave {brief(got)}: a probability is never negative."
+        )
         expect_close(sum(got), 1.0, f"softmax({brief(scores)}) gave {brief(got)}, which adds up to {{actual}}, not 1.")
         for g, e in zip(got, _softmax(scores)):
-            expect_close(g, e, f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but yours gives {brief(got)}.")
+            expect_close(
+                g,
+                e,
+                f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but "
+                f"yours gives {brief(got)}.",
+            )
 
 
 @softmax_exercise.check("works for large scores such as [1000, 1000] (no overflow)")
@@ -169,9 +190,15 @@ def large_scores(learner):
             took_min = " You subtracted min(scores): take the largest, max(scores)." if learner.calls("min") else ""
             raise CheckFailed(
                 f"softmax({brief(scores)}) raised {error.message.split(' raised ')[-1].split(':')[0]}, because e to "
-                "the power of a score near 1000 is too large for a float. Subtract the largest score from every score before math.exp, "
+                "the power of a score near 1000 is too large for a float. Subtract the largest score from every "
+                "score before math.exp, "
                 f"so that no exponent is above 0 (the result stays the same).{took_min}",
                 error.details,
             ) from None
         for g, e in zip(got, _softmax(scores)):
-            expect_close(g, e, f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but yours gives {brief(got)}.")
+            expect_close(
+                g,
+                e,
+                f"softmax({brief(scores)}) should be {brief([round(v, 4) for v in _softmax(scores)])}, but "
+                f"yours gives {brief(got)}.",
+            )

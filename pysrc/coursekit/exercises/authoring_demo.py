@@ -38,9 +38,9 @@ print(double(21))  # 42
         "`return 2 * x`",
     ],
     mistakes=[
-        ('def double(x):\n    return x * x\n', "squares"),
-        ('def double(x):\n    return x + 2\n', "adds 2"),
-        ('def double(x):\n    print(2 * x)\n', "print the answer instead of returning it"),
+        ("def double(x):\n    return x * x\n", "squares"),
+        ("def double(x):\n    return x + 2\n", "adds 2"),
+        ("def double(x):\n    print(2 * x)\n", "print the answer instead of returning it"),
     ],
 )
 
@@ -63,4 +63,6 @@ def doubles_the_example(learner):
 @demo_double.check("doubles every number: zero, negative and large")
 def doubles_every_number(learner):
     double = learner.function("double", "x")
-    expect_all_close(double, [(x,) for x in numbers()], _double, "double({args}) should be {expected}, but yours gives {actual}")
+    expect_all_close(
+        double, [(x,) for x in numbers()], _double, "double({args}) should be {expected}, but yours gives {actual}"
+    )

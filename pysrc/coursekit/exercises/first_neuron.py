@@ -83,7 +83,8 @@ def neuron_output(inputs, weights, bias):
 print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
 ''',
     hints=[
-        "Start `z` at the bias, then add `inputs[i] * weights[i]` for each input (a `for` loop over `zip(inputs, weights)` does it).",
+        "Start `z` at the bias, then add `inputs[i] * weights[i]` for each input (a `for` loop over "
+        "`zip(inputs, weights)` does it).",
         "ReLU keeps a positive `z` and turns a negative one into 0: `max(0.0, z)`.",
     ],
     mistakes=[
@@ -139,13 +140,11 @@ print(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0))  # 0.0
             "that is a step function",
         ),
         (
-            "def neuron_output(inputs, weights, bias):\n"
-            "    return max(0.0, sum(inputs) + bias)\n",
+            "def neuron_output(inputs, weights, bias):\n    return max(0.0, sum(inputs) + bias)\n",
             "without their weights",
         ),
         (
-            "def neuron_output(inputs, weights, bias):\n"
-            "    return max(0.0, sum(inputs * weights) + bias)\n",
+            "def neuron_output(inputs, weights, bias):\n    return max(0.0, sum(inputs * weights) + bias)\n",
             "Python does not multiply two lists number by number",
         ),
     ],
@@ -160,20 +159,30 @@ def _sum_advice(neuron_output, actual: float) -> str:
     """What a wrong output for z = 5.5 shows about the code, or "" if nothing recognisable."""
     negative = neuron_output(PROBE_INPUTS, [-w for w in PROBE_WEIGHTS], 0.0)  # z = -5.5: ReLU gives 0
     if actual == 0.0 and negative == -5.5:
-        return ("your neuron gives 0.0 where z = 5.5 and -5.5 where z = -5.5: that is min(0, z). ReLU keeps the "
-                "positive z and turns a negative one into 0: max(0.0, z)")
+        return (
+            "your neuron gives 0.0 where z = 5.5 and -5.5 where z = -5.5: that is min(0, z). ReLU keeps the "
+            "positive z and turns a negative one into 0: max(0.0, z)"
+        )
     if actual == 1.0:
-        return ("your neuron gives 1 where z = 5.5: that is a step function. ReLU gives z itself when it is "
-                "positive: max(0.0, z)")
+        return (
+            "your neuron gives 1 where z = 5.5: that is a step function. ReLU gives z itself when it is "
+            "positive: max(0.0, z)"
+        )
     if actual == 2.0:
-        return ("your neuron used only the first input (1 · 2 = 2): is `return` inside the loop? It must come after "
-                "the loop, once every input times its weight has been added")
+        return (
+            "your neuron used only the first input (1 · 2 = 2): is `return` inside the loop? It must come after "
+            "the loop, once every input times its weight has been added"
+        )
     if actual == 1.5:
-        return ("your neuron used only the last input (3 · 0.5 = 1.5): `z = x * w` replaces z at each step; "
-                "add to it with `z += x * w`, so that it adds up every input times its weight")
+        return (
+            "your neuron used only the last input (3 · 0.5 = 1.5): `z = x * w` replaces z at each step; "
+            "add to it with `z += x * w`, so that it adds up every input times its weight"
+        )
     if actual == 6.0:
-        return ("your neuron added up the inputs (1 + 2 + 3 = 6) without their weights: multiply each input "
-                "by its own weight, then add the products")
+        return (
+            "your neuron added up the inputs (1 + 2 + 3 = 6) without their weights: multiply each input "
+            "by its own weight, then add the products"
+        )
     return ""
 
 
@@ -225,7 +234,10 @@ def relu_after_bias(learner):
         "for input [1], weight [-2] and bias 1 you returned 1.0: add the bias before the ReLU, "
         "since the ReLU acts on the whole z = w·x + b = -1, which gives 0.0",
     )
-    expect(actual is not None and actual >= 0, f"for z = -1 you returned {actual!r}: did you apply ReLU? It never gives a negative number")
+    expect(
+        actual is not None and actual >= 0,
+        f"for z = -1 you returned {actual!r}: did you apply ReLU? It never gives a negative number",
+    )
     expect_close(actual, 0.0, "for input [1], weight [-2] and bias 1, expected {expected}, got {actual}")
 
 
@@ -233,8 +245,15 @@ def relu_after_bias(learner):
 def lesson_example(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
     actual = expect_number(neuron_output([2.0, 3.0], [0.5, -1.0], 1.0), "your neuron_output([2, 3], [0.5, -1.0], 1.0)")
-    expect(actual >= 0, f"expected 0.0 for inputs [2, 3], got {actual}: did you apply ReLU? (z = -1 here, and ReLU turns it into 0)")
-    expect_close(actual, 0.0, "expected {expected} for inputs [2, 3], got {actual}: here z = 2·0.5 + 3·(-1) + 1 = -1, so ReLU gives 0")
+    expect(
+        actual >= 0,
+        f"expected 0.0 for inputs [2, 3], got {actual}: did you apply ReLU? (z = -1 here, and ReLU turns it into 0)",
+    )
+    expect_close(
+        actual,
+        0.0,
+        "expected {expected} for inputs [2, 3], got {actual}: here z = 2·0.5 + 3·(-1) + 1 = -1, so ReLU gives 0",
+    )
 
 
 @relu_neuron.check("matches ReLU(w·x + b) for many inputs: zero, negative and large")
@@ -242,4 +261,6 @@ def many_inputs(learner):
     neuron_output = learner.function("neuron_output", "inputs", "weights", "bias")
     weights = [0.5, -1.0, 2.0]
     cases = [(inputs, weights, bias) for inputs in vectors(3) for bias in (-1.5, 0.0, 3.0)]
-    expect_all_close(neuron_output, cases, _relu_neuron, "for inputs, weights and bias {args}: expected {expected}, got {actual}")
+    expect_all_close(
+        neuron_output, cases, _relu_neuron, "for inputs, weights and bias {args}: expected {expected}, got {actual}"
+    )

@@ -4,13 +4,15 @@
 and down, (L(p + h) - L(p - h)) / 2h, and compare with the chain rule's slopes.
 """
 
+# X, y: the names the lessons use for a dataset (as pysrc/neuron does)
+# ruff: noqa: N806
+
 from __future__ import annotations
 
 import math
 
-from neuron import OR, Neuron, compute_loss, gradients
-
 from coursekit.authoring import Exercise, brief, describe, expect, expect_number, fail
+from neuron import OR, Neuron, compute_loss, gradients
 
 
 def _cubic(parameters: list[float]) -> float:
@@ -50,15 +52,27 @@ def _slopes(loss, parameters: list[float], h: float, how: str = "central") -> li
 
 
 SLIPS = [
-    ("forward", "that is the one-sided slope (L(p + h) - L(p)) / h. Nudge both ways, up by h and down by h, and "
-     "divide the difference by 2h: the two-sided slope is far more accurate."),
+    (
+        "forward",
+        "that is the one-sided slope (L(p + h) - L(p)) / h. Nudge both ways, up by h and down by h, and "
+        "divide the difference by 2h: the two-sided slope is far more accurate.",
+    ),
     ("over-h", "the two nudges are 2h apart, from p - h to p + h: divide the difference by 2 * h, not by h."),
-    ("half-forward", "your down value is the loss at p itself, not at p - h: did you add h to the parameter, then "
-     "subtract h again? Make two copies of the parameters, one with + h and one with - h."),
-    ("together", "every slope is the same: you nudged all the parameters at once. Nudge one parameter at a time "
-     "(parameter k of a copy), keeping the others as they are."),
-    ("cumulative", "the first slope is right but the later ones are not: the nudges add up, because one copy is "
-     "used for every parameter. Make fresh copies of the parameters for each k."),
+    (
+        "half-forward",
+        "your down value is the loss at p itself, not at p - h: did you add h to the parameter, then "
+        "subtract h again? Make two copies of the parameters, one with + h and one with - h.",
+    ),
+    (
+        "together",
+        "every slope is the same: you nudged all the parameters at once. Nudge one parameter at a time "
+        "(parameter k of a copy), keeping the others as they are.",
+    ),
+    (
+        "cumulative",
+        "the first slope is right but the later ones are not: the nudges add up, because one copy is "
+        "used for every parameter. Make fresh copies of the parameters for each k.",
+    ),
 ]
 
 
@@ -66,8 +80,10 @@ def _slopes_of(learner, loss, parameters: list[float], h: float, what: str) -> l
     numerical_gradient = learner.function("numerical_gradient", "loss", "parameters", "h")
     result = numerical_gradient(loss, list(parameters), h)
     if not isinstance(result, (list, tuple)) or len(result) != len(parameters):
-        fail(f"{what} should return a list with one slope per parameter ({len(parameters)}), but it returned "
-             f"{describe(result)}.")
+        fail(
+            f"{what} should return a list with one slope per parameter ({len(parameters)}), but it returned "
+            f"{describe(result)}."
+        )
     return [expect_number(slope, f"each slope of {what}") for slope in result]
 
 
@@ -136,9 +152,10 @@ print("a wrong formula matches:", gradients_match([-g for g in analytic], numeri
 '''
 
 
-def _with(**replace: str) -> str:
+def _with(*replace: tuple[str, str]) -> str:
+    """The solution's functions with some text replaced (a documented mistake), without the pipeline."""
     functions = SOLUTION_FUNCTIONS
-    for old, new in replace.items():
+    for old, new in replace:
         assert old in functions, old
         functions = functions.replace(old, new)
     return functions
@@ -168,21 +185,31 @@ gradient_check = Exercise(
         "Without `abs`, a slope far below its partner would pass.",
     ],
     mistakes=[
-        (_with(**{"(loss(up) - loss(down)) / (2 * h)": "(loss(up) - loss(parameters)) / h"}), "one-sided slope"),
-        (_with(**{"(loss(up) - loss(down)) / (2 * h)": "(loss(up) - loss(down)) / h"}), "divide the difference by 2 * h"),
-        (_with(**{LOOP: "        up = parameters\n        down = parameters\n"}), "the same list"),
+        (_with(("(loss(up) - loss(down)) / (2 * h)", "(loss(up) - loss(parameters)) / h")), "one-sided slope"),
         (
-            _with(**{"    for k in range(len(parameters)):\n" + LOOP:
-                     "    up = list(parameters)\n    down = list(parameters)\n    for k in range(len(parameters)):\n"}),
+            _with(("(loss(up) - loss(down)) / (2 * h)", "(loss(up) - loss(down)) / h")),
+            "divide the difference by 2 * h",
+        ),
+        (_with((LOOP, "        up = parameters\n        down = parameters\n")), "the same list"),
+        (
+            _with(
+                (
+                    "    for k in range(len(parameters)):\n" + LOOP,
+                    "    up = list(parameters)\n    down = list(parameters)\n    for k in range(len(parameters)):\n",
+                )
+            ),
             "the nudges add up",
         ),
         (
-            _with(**{"    slopes = []\n    for k": "    h = 0.00001\n    slopes = []\n    for k"}),
+            _with(("    slopes = []\n    for k", "    h = 0.00001\n    slopes = []\n    for k")),
             "use the h it is given",
         ),
-        (_with(**{"return all(abs(a - n) <= tolerance": "return any(abs(a - n) <= tolerance"}), "use all instead of any"),
-        (_with(**{"return all(abs(a - n) <= tolerance": "return all(a - n <= tolerance"}), "abs(a - n)"),
-        (_with(**{"return all(abs(a - n) <= tolerance": "return all(abs(a - n) <= 1e-6"}), "the tolerance it is given"),
+        (
+            _with(("return all(abs(a - n) <= tolerance", "return any(abs(a - n) <= tolerance")),
+            "use all instead of any",
+        ),
+        (_with(("return all(abs(a - n) <= tolerance", "return all(a - n <= tolerance")), "abs(a - n)"),
+        (_with(("return all(abs(a - n) <= tolerance", "return all(abs(a - n) <= 1e-6")), "the tolerance it is given"),
     ],
 )
 
@@ -196,8 +223,11 @@ def nudges(learner):
     if _close(got, want):
         return
     shown = brief([round(g, 4) for g in got])
-    expect(any(got), f"{what} gave {shown}: up and down are the same list, so both nudges cancel out. Copy the "
-                     "parameters, up = list(parameters), down = list(parameters), before you nudge.")
+    expect(
+        any(got),
+        f"{what} gave {shown}: up and down are the same list, so both nudges cancel out. Copy the "
+        "parameters, up = list(parameters), down = list(parameters), before you nudge.",
+    )
     for how, message in SLIPS:
         if _close(got, _slopes(_cubic, parameters, h, how)):
             fail(f"{what} gave {shown}: {message}")
@@ -211,10 +241,17 @@ def matches(learner):
     match = learner.function("gradients_match", "analytic", "numeric", "tolerance")
     cases = [
         (([1.0, 2.0], [1.0, 2.0000005], 1e-6), True, ""),
-        (([1.0, 5.0], [1.0, 2.0], 1e-6), False, "only one pair is close: use all instead of any, so that every pair "
-                                                "must be close"),
-        (([1.0, 1.5], [1.0, 2.0], 1e-6), False, "1.5 is 0.5 below 2.0, and 1.5 - 2.0 = -0.5 is below the tolerance: "
-                                                "compare the size of the difference, abs(a - n)"),
+        (
+            ([1.0, 5.0], [1.0, 2.0], 1e-6),
+            False,
+            "only one pair is close: use all instead of any, so that every pair must be close",
+        ),
+        (
+            ([1.0, 1.5], [1.0, 2.0], 1e-6),
+            False,
+            "1.5 is 0.5 below 2.0, and 1.5 - 2.0 = -0.5 is below the tolerance: "
+            "compare the size of the difference, abs(a - n)",
+        ),
         (([1.0, 2.0], [1.05, 2.0], 0.1), True, "use the tolerance it is given"),
         (([1.0, 2.0], [1.0], 1e-6), False, "the lists have different lengths"),
     ]

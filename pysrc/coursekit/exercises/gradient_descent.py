@@ -5,6 +5,9 @@ cross-entropy on a whole dataset, dL/dw = Xᵀ(ŷ - y)/N and dL/db = mean(ŷ - y
 in plain Python.
 """
 
+# X, y: the names the lessons use for a dataset (as pysrc/neuron does)
+# ruff: noqa: N803, N806
+
 from __future__ import annotations
 
 import math
@@ -18,8 +21,7 @@ def _sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
 
 
-def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice=False, with_bias=True,
-               running=False):
+def _gradients(weights, bias, X, y, activation=_sigmoid, sign=1.0, n=None, twice=False, with_bias=True, running=False):
     """The reference (and, with other arguments, the wrong versions the checks recognise):
     ``n`` the divisor (default N = len(X)), ``twice`` the error times ŷ(1 - ŷ) again,
     ``with_bias=False`` z without the bias, ``running`` one sum never reset between the weights."""
@@ -199,7 +201,8 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
         (
             "import math\n"
             "def batch_gradients(weights, bias, X, y):\n"
-            "    errors = [t - 1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) for r, t in zip(X, y)]\n"
+            "    errors = [t - 1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) for r, t in "
+            "zip(X, y)]\n"
             "    N = len(X)\n"
             "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
             "prediction minus the label",
@@ -207,14 +210,16 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
         (
             "import math\n"
             "def batch_gradients(weights, bias, X, y):\n"
-            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in "
+            "zip(X, y)]\n"
             "    return [sum(e * r[j] for e, r in zip(errors, X)) for j in range(len(weights))], sum(errors)\n",
             "divide by the number of rows",
         ),
         (
             "import math\n"
             "def batch_gradients(weights, bias, X, y):\n"
-            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in "
+            "zip(X, y)]\n"
             "    N = len(X)\n"
             "    return [sum(errors) / N for j in range(len(weights))], sum(errors) / N\n",
             "times its own input",
@@ -248,7 +253,8 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
         (
             "import math\n"
             "def batch_gradients(weights, bias, X, y):\n"
-            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in "
+            "zip(X, y)]\n"
             "    N = len(weights)\n"
             "    return [sum(e * r[j] for e, r in zip(errors, X)) / N for j in range(len(weights))], sum(errors) / N\n",
             "you divided by the number of weights",
@@ -262,7 +268,8 @@ print(batch_gradients([0.75, -0.5], 0.25, [[1, 2]], [1]))
         (
             "import math\n"
             "def batch_gradients(weights, bias, X, y):\n"
-            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in zip(X, y)]\n"
+            "    errors = [1 / (1 + math.exp(-(sum(w * x for w, x in zip(weights, r)) + bias))) - t for r, t in "
+            "zip(X, y)]\n"
             "    N = len(X)\n"
             "    weight_gradients, total = [], 0.0\n"
             "    for j in range(len(weights)):\n"
@@ -316,4 +323,6 @@ def many_cases(learner):
         bias = round(rng.uniform(-2, 2), 3)
         X = [[round(rng.uniform(-2, 2), 2) for _ in range(size)] for _ in range(rows)]
         y = [rng.choice([0, 1]) for _ in range(rows)]
-        _expect_gradients(function(weights, bias, X, y), f"batch_gradients({weights}, {bias}, {X}, {y})", weights, bias, X, y)
+        _expect_gradients(
+            function(weights, bias, X, y), f"batch_gradients({weights}, {bias}, {X}, {y})", weights, bias, X, y
+        )

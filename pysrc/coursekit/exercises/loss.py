@@ -205,7 +205,11 @@ def label_zero(learner):
             f"for label 0 and prediction 0.2 you returned {actual:.4f} = -log(0.2), as if the label were 1. "
             "For a label 0 the cost is -log(1 - ŷ) = -log(0.8) ≈ 0.2231."
         )
-    expect_close(actual, expected, "for one example with label 0 and prediction 0.2, expected {expected} (that is -log(0.8)), got {actual}")
+    expect_close(
+        actual,
+        expected,
+        "for one example with label 0 and prediction 0.2, expected {expected} (that is -log(0.8)), got {actual}",
+    )
 
 
 @binary_cross_entropy.check("is the mean over the examples (the lesson's four e-mails give 0.3375)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, Learner, describe, expect, expect_close, expect_number, fail, brief, vectors
+from coursekit.authoring import Exercise, Learner, brief, describe, expect, expect_close, expect_number, fail, vectors
 
 
 def _sigmoid(z: float) -> float:
@@ -19,7 +19,10 @@ def _parameters(neuron: object, n_inputs: int, seed: int) -> tuple[list[float], 
             fail(f"your neuron has no `{name}`: in `__init__`, store it as `self.{name} = ...`.")
     weights, bias = neuron.weights, neuron.bias
     if not isinstance(weights, list) or len(weights) != n_inputs:
-        fail(f"`Neuron({n_inputs}, seed={seed}).weights` should be a list of {n_inputs} numbers, one per input, but it is {describe(weights)}.")
+        fail(
+            f"`Neuron({n_inputs}, seed={seed}).weights` should be a list of {n_inputs} numbers, one per input, "
+            f"but it is {describe(weights)}."
+        )
     numbers = [expect_number(w, f"each weight of Neuron({n_inputs}, seed={seed})") for w in weights]
     return numbers, expect_number(bias, f"the bias of Neuron({n_inputs}, seed={seed})")
 
@@ -60,7 +63,7 @@ spam_neuron = Exercise(
         "(a list) and `self.bias`. `activate(self, inputs)` returns the probability "
         "$\\sigma(w \\cdot x + b) = 1 / (1 + e^{-z})$."
     ),
-    starter='''\
+    starter="""\
 import math
 import random
 
@@ -77,8 +80,8 @@ class Neuron:
 spam_filter = Neuron(4, seed=42)
 print("weights:", spam_filter.weights, "bias:", spam_filter.bias)
 print("P(spam) =", spam_filter.activate([5, 4, 0.40, 0]))
-''',
-    solution='''\
+""",
+    solution="""\
 import math
 import random
 
@@ -96,7 +99,7 @@ class Neuron:
 spam_filter = Neuron(4, seed=42)
 print("weights:", spam_filter.weights, "bias:", spam_filter.bias)
 print("P(spam) =", spam_filter.activate([5, 4, 0.40, 0]))
-''',
+""",
     hints=[
         "In `__init__`, make one generator, `generator = random.Random(seed)`, and call `generator.uniform(-1, 1)` "
         "once for each weight (a list comprehension over `range(n_inputs)`) and once more for the bias.",
@@ -248,7 +251,10 @@ def seeded(learner):
         f"{brief([round(w, 4) for w in again[0]])}: the same seed "
         "must give the same neuron. Create `random.Random(seed)` in `__init__` and draw from it.",
     )
-    expect(first != other, "Neuron(4, seed=7) and Neuron(4, seed=8) are the same neuron: pass the seed to random.Random(seed).")
+    expect(
+        first != other,
+        "Neuron(4, seed=7) and Neuron(4, seed=8) are the same neuron: pass the seed to random.Random(seed).",
+    )
 
 
 @spam_neuron.check("Neuron(4, seed=42) is the lesson's neuron: the weights drawn first, then the bias")
@@ -297,8 +303,12 @@ def activates(learner):
         f"with weights [0.5, -1], bias 1 and inputs [2, 3] you returned {output:.4f} = sigmoid(-2): "
         "your activate ignores the bias. z = w·x + b = -1, and sigmoid(-1) is about 0.2689.",
     )
-    expect_close(output, _sigmoid(-1.0), "with weights [0.5, -1], bias 1 and inputs [2, 3], z = -1, so activate should return sigmoid(-1), "
-        "about 0.2689, but it returned {actual}.")
+    expect_close(
+        output,
+        _sigmoid(-1.0),
+        "with weights [0.5, -1], bias 1 and inputs [2, 3], z = -1, so activate should return sigmoid(-1), "
+        "about 0.2689, but it returned {actual}.",
+    )
 
 
 @spam_neuron.check("activate works for any number of inputs, with random weights")
@@ -309,4 +319,8 @@ def many(learner):
         weights, bias = _parameters(neuron, 4, seed)
         activate = _activate(learner, neuron)
         expected = _sigmoid(sum(w * x for w, x in zip(weights, inputs)) + bias)
-        expect_close(activate(inputs), expected, f"Neuron(4, seed={seed}).activate({brief(inputs)}) should be {{expected}}, got {{actual}}.")
+        expect_close(
+            activate(inputs),
+            expected,
+            f"Neuron(4, seed={seed}).activate({brief(inputs)}) should be {{expected}}, got {{actual}}.",
+        )

@@ -4,17 +4,19 @@
 train a neuron on ``SPAM``, and measure its accuracy on e-mails it never saw.
 """
 
+# X, y: the names the lessons use for a dataset (as pysrc/neuron does)
+# ruff: noqa: N803, N806
+
 from __future__ import annotations
 
 import ast
 import math
 
+from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, describe, expect, fail
 from neuron import SPAM, Neuron
 
-from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, describe, expect, fail
-
 #: The held-out e-mails, as the starter code writes them: (text, known sender, label).
-HELD_OUT_CODE = '''\
+HELD_OUT_CODE = """\
 HELD_OUT = [  # e-mails the filter never sees in training: (text, known sender, label)
     ("Hi Sam, the minutes of today's meeting are attached. See you on Monday.", True, 0),
     ("Your parcel is on its way: track it at http://post.example/track", False, 0),
@@ -23,7 +25,7 @@ HELD_OUT = [  # e-mails the filter never sees in training: (text, known sender, 
     ("URGENT!!! Your PRIZE is waiting!!! http://prize.example http://claim.example http://win.example", False, 1),
     ("Dear customer, please confirm your account details at http://bank.example/login", False, 1),
 ]
-'''
+"""
 HELD_OUT: list[tuple[str, bool, int]] = ast.literal_eval(HELD_OUT_CODE.split("=", 1)[1])
 LEARNING_RATE, EPOCHS, SEED = 0.1, 1000, 0
 
@@ -101,9 +103,12 @@ def accuracy(neuron, X, y):
     return right / len(y)
 '''
 
-PIPELINE = '''
+PIPELINE = (
+    """
 
-''' + HELD_OUT_CODE + '''
+"""
+    + HELD_OUT_CODE
+    + """
 X, y = SPAM
 spam_filter = train_filter(X, y)
 test_X = [features(text, known) for text, known, label in HELD_OUT]
@@ -114,12 +119,14 @@ for row, label in zip(test_X, test_y):
     print([round(value, 3) for value in row], "label", label, "P(spam)", round(spam_filter(row), 3))
 print("accuracy on the training e-mails:", round(accuracy(spam_filter, X, y), 3))
 print("accuracy on the held-out e-mails:", round(held_out_accuracy, 3))
-'''
+"""
+)
 
 
-def _with(functions: str, **replace: str) -> str:
-    """The solution's functions with some lines replaced (a documented mistake), without the pipeline."""
-    for old, new in replace.items():
+def _with(functions: str, *replace: tuple[str, str]) -> str:
+    """The solution's functions with some text replaced (a documented mistake), without the pipeline."""
+    for old, new in replace:
+        assert old in functions, old
         functions = functions.replace(old, new)
     return functions
 
@@ -129,7 +136,7 @@ spam_filter = Exercise(
     title="A spam filter, end to end",
     prompt=(
         "Build the whole filter. `features(text, known_sender)` returns the four numbers of `SPAM_FEATURES`, in "
-        "that order: how many times `\"http\"` appears, how many `\"!\"`, the fraction of the **letters** that are "
+        'that order: how many times `"http"` appears, how many `"!"`, the fraction of the **letters** that are '
         "capitals (0.0 if there are no letters), and `1` or `0` for the sender. `train_filter(X, y)` starts from "
         "`Neuron.random(4, seed=0)`, trains it with `fit(X, y, learning_rate=0.1, epochs=1000)` and returns the "
         "neuron. `accuracy(neuron, X, y)` returns the fraction of e-mails whose guess, 1 when the neuron says "
@@ -139,7 +146,7 @@ spam_filter = Exercise(
     starter=STARTER_FUNCTIONS + PIPELINE,
     solution=SOLUTION_FUNCTIONS + PIPELINE,
     hints=[
-        "`text.count(\"http\")` counts the links and `text.count(\"!\")` the exclamation marks. For the capitals, "
+        '`text.count("http")` counts the links and `text.count("!")` the exclamation marks. For the capitals, '
         "keep the letters, `[c for c in text if c.isalpha()]`, and count those with `c.isupper()`.",
         "In `train_filter`, `neuron.fit(X, y, learning_rate=0.1, epochs=1000)` trains the neuron in place; "
         "return the neuron itself, not what `fit` returns.",
@@ -148,31 +155,50 @@ spam_filter = Exercise(
     ],
     mistakes=[
         (
-            _with(SOLUTION_FUNCTIONS, **{"len(capitals) / len(letters) if letters else 0.0": "len(capitals) / len(text)"}),
+            _with(
+                SOLUTION_FUNCTIONS, ("len(capitals) / len(letters) if letters else 0.0", "len(capitals) / len(text)")
+            ),
             "among the letters only",
         ),
-        (_with(SOLUTION_FUNCTIONS, **{"1 if known_sender else 0]": "known_sender]"}), "the number 1 or 0"),
+        (_with(SOLUTION_FUNCTIONS, ("1 if known_sender else 0]", "known_sender]")), "the number 1 or 0"),
         (
-            _with(SOLUTION_FUNCTIONS, **{"[links, exclamation_marks,": "[exclamation_marks, links,"}),
+            _with(SOLUTION_FUNCTIONS, ("[links, exclamation_marks,", "[exclamation_marks, links,")),
             "in the order of SPAM_FEATURES",
         ),
         (
-            _with(SOLUTION_FUNCTIONS, **{"len(capitals) / len(letters) if letters else 0.0": "len(capitals) / len(letters)"}),
+            _with(
+                SOLUTION_FUNCTIONS,
+                ("len(capitals) / len(letters) if letters else 0.0", "len(capitals) / len(letters)"),
+            ),
             "may have no letters at all",
         ),
-        (_with(SOLUTION_FUNCTIONS, **{"capital_letters = len(capitals) / len(letters) if letters else 0.0": "capital_letters = len(capitals)"}), "a fraction"),
-        (_with(SOLUTION_FUNCTIONS, **{"return right / len(y)": "return right"}), "a count"),
-        (_with(SOLUTION_FUNCTIONS, **{"return right / len(y)": "return 100 * right / len(y)"}), "not a percentage"),
-        (_with(SOLUTION_FUNCTIONS, **{"if neuron(row) >= 0.5": "if neuron(row) > 0.5"}), "exactly 0.5 counts as spam"),
-        (_with(SOLUTION_FUNCTIONS, **{"if guess == label:": "if neuron(row) == label:"}), "not the probability"),
         (
-            _with(SOLUTION_FUNCTIONS, **{"    neuron.fit(X, y, learning_rate=0.1, epochs=1000)\n    return neuron":
-                                         "    return neuron.fit(X, y, learning_rate=0.1, epochs=1000)"}),
+            _with(
+                SOLUTION_FUNCTIONS,
+                (
+                    "capital_letters = len(capitals) / len(letters) if letters else 0.0",
+                    "capital_letters = len(capitals)",
+                ),
+            ),
+            "a fraction",
+        ),
+        (_with(SOLUTION_FUNCTIONS, ("return right / len(y)", "return right")), "a count"),
+        (_with(SOLUTION_FUNCTIONS, ("return right / len(y)", "return 100 * right / len(y)")), "not a percentage"),
+        (_with(SOLUTION_FUNCTIONS, ("if neuron(row) >= 0.5", "if neuron(row) > 0.5")), "exactly 0.5 counts as spam"),
+        (_with(SOLUTION_FUNCTIONS, ("if guess == label:", "if neuron(row) == label:")), "not the probability"),
+        (
+            _with(
+                SOLUTION_FUNCTIONS,
+                (
+                    "    neuron.fit(X, y, learning_rate=0.1, epochs=1000)\n    return neuron",
+                    "    return neuron.fit(X, y, learning_rate=0.1, epochs=1000)",
+                ),
+            ),
             "return the neuron itself",
         ),
-        (_with(SOLUTION_FUNCTIONS, **{"neuron.fit(X, y,": "neuron.fit(*SPAM,"}), "the X, y it is given"),
+        (_with(SOLUTION_FUNCTIONS, ("neuron.fit(X, y,", "neuron.fit(*SPAM,")), "the X, y it is given"),
         (
-            _with(SOLUTION_FUNCTIONS, **{"    neuron.fit(X, y, learning_rate=0.1, epochs=1000)\n": ""}) + PIPELINE,
+            _with(SOLUTION_FUNCTIONS, ("    neuron.fit(X, y, learning_rate=0.1, epochs=1000)\n", "")) + PIPELINE,
             "was not trained",
         ),
     ],
@@ -218,15 +244,18 @@ def counts_features(learner):
                 f"{call} gave {shown}, the right numbers in another order: give them in the order of "
                 "SPAM_FEATURES, links, exclamation_marks, capital_letters, known_sender."
             )
-        expect(got[0] == want[0], f"{call} counted {brief(got[0])} links, but \"http\" appears {want[0]} times.")
-        expect(got[1] == want[1], f"{call} counted {brief(got[1])} \"!\", but there are {want[1]}.")
+        expect(got[0] == want[0], f'{call} counted {brief(got[0])} links, but "http" appears {want[0]} times.')
+        expect(got[1] == want[1], f'{call} counted {brief(got[1])} "!", but there are {want[1]}.')
         capitals = got[2]
         letters = sum(c.isalpha() for c in text)
         if capitals == sum(c.isupper() for c in text) and capitals > 1:
-            fail(f"{call} gave {capitals} capital letters: that is a count; capital_letters is a fraction, capitals / letters.")
+            fail(
+                f"{call} gave {capitals} capital letters: that is a count; capital_letters is a fraction, "
+                "capitals / letters."
+            )
         if type(capitals) in (int, float) and math.isclose(capitals, sum(c.isupper() for c in text) / len(text)):
             fail(
-                f"{call} gave the fraction {capitals:.4f} of all the characters, spaces and \"!\" included: count "
+                f'{call} gave the fraction {capitals:.4f} of all the characters, spaces and "!" included: count '
                 f"the capitals among the letters only ({letters} letters here), which gives {want[2]:.4f}."
             )
         expect(
@@ -236,7 +265,9 @@ def counts_features(learner):
         )
         expect(got[3] == want[3], f"{call} gave {brief(got[3])} for the sender: 1 for a known sender, else 0.")
     got = _features_of(learner, "!!!", False)
-    expect(got[2] == 0.0, f"features('!!!', False) gave {brief(got)}: an e-mail with no letters has capital_letters 0.0.")
+    expect(
+        got[2] == 0.0, f"features('!!!', False) gave {brief(got)}: an e-mail with no letters has capital_letters 0.0."
+    )
 
 
 #: Labels for the accuracy checks, and an undecided neuron (it says 0.5 for every e-mail).
@@ -251,7 +282,9 @@ def counts_right_guesses(learner):
     flipped = [1 - label if i % 4 == 0 else label for i, label in enumerate(y)]  # 4 of 16 labels turned round
     got = accuracy(HAND, X, flipped)
     expect(type(got) in (int, float), f"accuracy(...) should be a number, but it returned {describe(got)}.")
-    expect(got != 12, "accuracy gave 12 for 12 right guesses out of 16: that is a count. Divide by the number of e-mails.")
+    expect(
+        got != 12, "accuracy gave 12 for 12 right guesses out of 16: that is a count. Divide by the number of e-mails."
+    )
     expect(got != 75, "accuracy gave 75 for 12 right guesses out of 16: give a fraction from 0 to 1, not a percentage.")
     if got < 0.5:
         fail(
@@ -265,7 +298,10 @@ def counts_right_guesses(learner):
         "a neuron that says exactly 0.5 for every e-mail guesses spam for all four, so 3 of 4 are right, but your "
         "accuracy gives 0.25: exactly 0.5 counts as spam, p >= 0.5, not p > 0.5 (and round(0.5) is 0).",
     )
-    expect(math.isclose(unsure, 0.75), f"a neuron that always says 0.5 should get 0.75 for labels [1, 0, 1, 1], not {unsure!r}.")
+    expect(
+        math.isclose(unsure, 0.75),
+        f"a neuron that always says 0.5 should get 0.75 for labels [1, 0, 1, 1], not {unsure!r}.",
+    )
 
 
 def _parameters(neuron: object) -> list[float]:
@@ -285,8 +321,11 @@ def trains(learner):
     X, y = SPAM[0][:12], SPAM[1][:12]
     result = train_filter(X, y)
     if not isinstance(result, Neuron):
-        hint = " fit trains the neuron in place and returns its History: return the neuron itself." if type(
-            result).__name__ == "History" else ""
+        hint = (
+            " fit trains the neuron in place and returns its History: return the neuron itself."
+            if type(result).__name__ == "History"
+            else ""
+        )
         fail(f"train_filter(X, y) returned {describe(result)}, but it should return the trained neuron.{hint}")
     if _same(result, Neuron.random(4, seed=SEED)):
         fail("train_filter returned Neuron.random(4, seed=0) as it was: it was not trained. Call its fit method.")

@@ -4,13 +4,15 @@
 (gradients from ``neuron.gradients``, the update step by hand) and train AND.
 """
 
+# X, y: the names the lessons use for a dataset (as pysrc/neuron does)
+# ruff: noqa: N803, N806
+
 from __future__ import annotations
 
 import math
 
-from neuron import AND, OR, Neuron, gradients
-
 from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, expect, fail
+from neuron import AND, OR, Neuron, gradients
 
 
 def _train(neuron: Neuron, X, y, learning_rate: float, epochs: int, *, bias=True, sign=-1.0, stale=False) -> Neuron:
@@ -238,7 +240,7 @@ print("labels:             ", y)
             "\n"
             "X, y = AND\n"
             "neuron = train(Neuron.random(2, seed=7), X, y, 0.5, epochs=1000)\n"
-            "print(\"rounded predictions:\", [round(p) for p in neuron.predict(X)])\n",
+            'print("rounded predictions:", [round(p) for p in neuron.predict(X)])\n',
             "returned None: end your function with: return neuron",
         ),
     ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.authoring import Exercise, describe, expect, fail, brief, vectors
+from coursekit.authoring import Exercise, brief, describe, expect, fail, vectors
 
 CORNERS = [[0, 0], [0, 1], [1, 0], [1, 1]]
 OR_LABELS = [0, 1, 1, 1]
@@ -131,13 +131,15 @@ def returns_a_bit(learner):
         )
         expect(
             _is_bit(result),
-            f"`side({brief(point)}, {brief(weights)}, {bias})` returned {describe(result)}, but `side` must return 1 or 0, "
+            f"`side({brief(point)}, {brief(weights)}, {bias})` returned {describe(result)}, but `side` must "
+            "return 1 or 0, "
             "the side of the line the point is on. Compute z, then compare it with 0.",
         )
     got = [side(point, weights, bias) for point in points]
     expect(
         len(set(got)) > 1,
-        f"`side` returned {brief(got[0])} for each of the points (0, 0), (1, 0) and (0, 1) with weights {brief(weights)} "
+        f"`side` returned {brief(got[0])} for each of the points (0, 0), (1, 0) and (0, 1) with weights "
+        f"{brief(weights)} "
         f"and bias {bias}, but they lie on different sides of that line. Compute z = w·x + b from the point, "
         "then return 1 if z >= 0, else 0.",
     )
@@ -157,7 +159,11 @@ def adds_the_bias(learner):
         "your `side` has its answers the wrong way round: for the point (0, 0), z = b, and it returned 1 for "
         "bias -0.5 (z < 0) and 0 for bias 0.5 (z >= 0). The 1 side is where z >= 0.",
     )
-    expect((below, above) == (0, 1), f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {brief(below)} and {brief(above)}.")
+    expect(
+        (below, above) == (0, 1),
+        f"for the point (0, 0), z = b: expected 0 for bias -0.5 and 1 for bias 0.5, got {brief(below)} and "
+        f"{brief(above)}.",
+    )
 
 
 @which_side.check("gives AND for the lesson's neuron, weights [1, 1] and bias -1.5")
@@ -195,7 +201,8 @@ def many_inputs(learner):
             expect(
                 actual == expected,
                 f"for the point {brief(point)}, weights {brief(weights)} and bias {bias}: z = {z:g}, so the answer is "
-                f"{expected}, but you returned {brief(actual)}. Compute z from every input times its own weight, plus the bias.",
+                f"{expected}, but you returned {brief(actual)}. Compute z from every input times its own "
+                "weight, plus the bias.",
             )
 
 
@@ -210,13 +217,18 @@ def or_gate(learner):
     if got == OR_LABELS:
         return
     if got == [0, 0, 0, 1]:
-        fail("your line puts only (1, 1) on the 1 side: that is AND, not OR. Move the line towards (0, 0) by raising the bias (keep it below 0).")
+        fail(
+            "your line puts only (1, 1) on the 1 side: that is AND, not OR. Move the line towards (0, 0) by "
+            "raising the bias (keep it below 0)."
+        )
     if got == [1, 1, 1, 1] and bias == 0:
         fail(
             "with bias 0 the corner (0, 0) has z = 0, exactly on the line, and z = 0 counts as the 1 side. "
             "OR needs (0, 0) on the 0 side: make the bias negative, but not so low that (0, 1) and (1, 0) follow it."
         )
-    wrong = [f"({p[0]}, {p[1]}) gives {g} but OR gives {want}" for p, g, want in zip(CORNERS, got, OR_LABELS) if g != want]
+    wrong = [
+        f"({p[0]}, {p[1]}) gives {g} but OR gives {want}" for p, g, want in zip(CORNERS, got, OR_LABELS) if g != want
+    ]
     fail(
         f"with weights {brief(weights)} and bias {brief(bias)}: " + "; ".join(wrong) + ". "
         "OR is 0 only for (0, 0): (0, 0) needs z = b < 0, while (0, 1) and (1, 0) need w₂ + b >= 0 and w₁ + b >= 0."

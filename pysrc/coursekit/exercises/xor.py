@@ -31,7 +31,7 @@ def _as_bits(outputs: list[object], name: str) -> list[int]:
             fail(
                 f"{name} gave {describe(round(value, 4) if type(value) is float else value)} for the input "
                 f"({x1}, {x2}). A step neuron answers 0 or 1: "
-                "create it with activation=\"step\"."
+                'create it with activation="step".'
             )
         bits.append(int(value))
     return bits
@@ -58,8 +58,7 @@ def _check_gate(learner, name: str, gate: str, advice: dict[str, str]) -> None:
     hint = advice.get(f"row {x1}{x2}", "")
     fail(
         f"{name} should compute {gate} ({wanted} for the inputs (0, 0), (0, 1), (1, 0), (1, 1)), "
-        f"but gives {bits}: for ({x1}, {x2}) it says {got} instead of {should}."
-        + (f" {hint}" if hint else "")
+        f"but gives {bits}: for ({x1}, {x2}) it says {got} instead of {should}." + (f" {hint}" if hint else "")
     )
 
 
@@ -71,7 +70,7 @@ xor_network = Exercise(
         "`hidden_or` must compute OR, `hidden_nand` NAND, and `output_and` the AND of the two hidden answers. "
         "Then `xor(x1, x2)` computes XOR. Work each neuron out on paper first: which $z$ does each input pair give?"
     ),
-    starter='''\
+    starter="""\
 from neuron import Neuron
 
 # OR of x1 and x2
@@ -89,8 +88,8 @@ def xor(x1, x2):
 
 for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
     print(x1, x2, "->", xor(x1, x2))  # should print 0, 1, 1, 0
-''',
-    solution='''\
+""",
+    solution="""\
 from neuron import Neuron
 
 # OR of x1 and x2
@@ -108,7 +107,7 @@ def xor(x1, x2):
 
 for x1, x2 in [(0, 0), (0, 1), (1, 0), (1, 1)]:
     print(x1, x2, "->", xor(x1, x2))  # should print 0, 1, 1, 0
-''',
+""",
     hints=[
         "With weights [1, 1], z is x1 + x2 + b: 0, 1 or 2 before the bias. Pick the bias so that z crosses 0 "
         "in the right place: for OR, between 0 and 1 (b = -0.5); for AND, between 1 and 2.",
@@ -196,7 +195,8 @@ def computes_or(learner):
             "NAND": "did you swap the two hidden neurons? Each name must hold its own gate: give hidden_or the "
             "weights and bias you gave hidden_nand, and the other way round.",
             "row 00": "The step function gives 1 when z ≥ 0, so z = 0 already gives 1: for (0, 0), z is just "
-            "the bias, so make the bias negative; then choose weights that lift z to 0 or above when either input is 1.",
+            "the bias, so make the bias negative; then choose weights that lift z to 0 or above when either "
+            "input is 1.",
         },
     )
 
@@ -209,7 +209,8 @@ def computes_nand(learner):
         "NAND",
         {
             "AND": "flip the signs of its weights and its bias (NAND is AND with the answer turned round).",
-            "OR": "that is a different gate: NAND says 0 only for (1, 1). Try negative weights and a bias between 1 and 2.",
+            "OR": "that is a different gate: NAND says 0 only for (1, 1). Try negative weights and a bias "
+            "between 1 and 2.",
             "row 11": "For (1, 1), z = w1 + w2 + b must be below 0 while each single input keeps z ≥ 0: "
             "use negative weights and a positive bias. Write the three inequalities down and pick numbers that keep "
             "z away from 0.",
@@ -227,7 +228,8 @@ def computes_and(learner):
             "OR": "one hidden answer alone is enough to make it fire. AND must need both: lower the bias so that "
             "z ≥ 0 only when both inputs are 1: with both weights equal, z must cross 0 between one input and two.",
             "NAND": "flip the signs of its weights and its bias.",
-            "row 00": "The step function gives 1 when z ≥ 0: for (0, 0), z is just the bias, so the bias must be negative.",
+            "row 00": "The step function gives 1 when z ≥ 0: for (0, 0), z is just the bias, so the bias must "
+            "be negative.",
         },
     )
 

@@ -5,18 +5,21 @@ for one example, by the chain rule carried back one layer; the given loop then
 trains the network on XOR.
 """
 
+# X, y: the names the lessons use for a dataset (as pysrc/neuron does)
+# ruff: noqa: N806
+
 from __future__ import annotations
 
 import math
 import random
 
+from coursekit.authoring import Exercise, brief, describe, expect, expect_number, fail
 from neuron import XOR, Neuron, update
 
-from coursekit.authoring import Exercise, brief, describe, expect, expect_number, fail
 
-
-def _backprop(hidden, output, x, y, sign=1.0, twice=False, output_inputs="h", hidden_slope="h", through_v=True,
-              hidden_inputs="x"):
+def _backprop(
+    hidden, output, x, y, sign=1.0, twice=False, output_inputs="h", hidden_slope="h", through_v=True, hidden_inputs="x"
+):
     """The reference (and, with other arguments, the wrong versions the checks recognise)."""
     h = [neuron(x) for neuron in hidden]
     o = output(h)
@@ -34,22 +37,36 @@ def _backprop(hidden, output, x, y, sign=1.0, twice=False, output_inputs="h", hi
 
 OUTPUT_SLIPS = [
     ({"sign": -1.0}, "every sign is flipped: the output's error is ŷ - y, the prediction minus the label."),
-    ({"twice": True}, "you multiplied the output's error by ŷ(1 - ŷ). With cross-entropy that factor cancels: the "
-                      "output neuron's ∂L/∂z is just ŷ - y, as in lesson 6."),
-    ({"output_inputs": "x"}, "the output neuron's weight gradients use x, but its inputs are the hidden answers: "
-                             "∂L/∂v_i = (ŷ - y)·h_i."),
-    ({"output_inputs": "one"}, "every output weight got the error itself: multiply it by that weight's input, "
-                               "∂L/∂v_i = (ŷ - y)·h_i."),
+    (
+        {"twice": True},
+        "you multiplied the output's error by ŷ(1 - ŷ). With cross-entropy that factor cancels: the "
+        "output neuron's ∂L/∂z is just ŷ - y, as in lesson 6.",
+    ),
+    (
+        {"output_inputs": "x"},
+        "the output neuron's weight gradients use x, but its inputs are the hidden answers: ∂L/∂v_i = (ŷ - y)·h_i.",
+    ),
+    (
+        {"output_inputs": "one"},
+        "every output weight got the error itself: multiply it by that weight's input, ∂L/∂v_i = (ŷ - y)·h_i.",
+    ),
 ]
 HIDDEN_SLIPS = [
-    ({"hidden_slope": "none"}, "you went back through v_i but not through the hidden neuron's sigmoid: multiply by "
-                               "its slope, h_i(1 - h_i)."),
-    ({"through_v": False}, "the error reaches hidden neuron i only through its output weight v_i: multiply "
-                           "(ŷ - y) by v_i, then by h_i(1 - h_i)."),
-    ({"hidden_slope": "o"}, "you used the output's slope ŷ(1 - ŷ); going back into hidden neuron i, the slope is "
-                            "that of its own sigmoid, h_i(1 - h_i)."),
-    ({"hidden_inputs": "h"}, "the hidden neurons' weight gradients use h, but their inputs are x: "
-                             "∂L/∂w_ij = δ_i·x_j."),
+    (
+        {"hidden_slope": "none"},
+        "you went back through v_i but not through the hidden neuron's sigmoid: multiply by its slope, h_i(1 - h_i).",
+    ),
+    (
+        {"through_v": False},
+        "the error reaches hidden neuron i only through its output weight v_i: multiply "
+        "(ŷ - y) by v_i, then by h_i(1 - h_i).",
+    ),
+    (
+        {"hidden_slope": "o"},
+        "you used the output's slope ŷ(1 - ŷ); going back into hidden neuron i, the slope is "
+        "that of its own sigmoid, h_i(1 - h_i).",
+    ),
+    ({"hidden_inputs": "h"}, "the hidden neurons' weight gradients use h, but their inputs are x: ∂L/∂w_ij = δ_i·x_j."),
 ]
 
 
@@ -82,8 +99,10 @@ def _gradients(learner, hidden, output, x, y, call: str):
         fail(f"{call} should return hidden_gradients, output_gradients, but it returned {describe(result)}.")
     hidden_gradients, output_gradients = result
     if not isinstance(hidden_gradients, (tuple, list)) or len(hidden_gradients) != len(hidden):
-        fail(f"{call}: hidden_gradients should hold one pair per hidden neuron ({len(hidden)}), "
-             f"but it is {describe(hidden_gradients)}.")
+        fail(
+            f"{call}: hidden_gradients should hold one pair per hidden neuron ({len(hidden)}), "
+            f"but it is {describe(hidden_gradients)}."
+        )
     pairs = [_pair(p, f"the gradients of hidden neuron {i + 1}", len(x)) for i, p in enumerate(hidden_gradients)]
     return pairs, _pair(output_gradients, "output_gradients", len(hidden))
 
@@ -191,7 +210,10 @@ xor_backprop = Exercise(
         (_mistake(("* hi * (1 - hi)", "")), "not through the hidden neuron's sigmoid"),
         (_mistake(("d_out = o - y ", "d_out = (o - y) * o * (1 - o) ")), "that factor cancels"),
         (_mistake(("d_out = o - y ", "d_out = y - o ")), "every sign is flipped"),
-        (_mistake(("([d_out * hi for hi in h], d_out)", "([d_out * xj for xj in x], d_out)")), "its inputs are the hidden answers"),
+        (
+            _mistake(("([d_out * hi for hi in h], d_out)", "([d_out * xj for xj in x], d_out)")),
+            "its inputs are the hidden answers",
+        ),
         (_mistake(("d_out * v * hi", "d_out * hi")), "only through its output weight v_i"),
         (_mistake(("hi * (1 - hi)", "o * (1 - o)")), "that of its own sigmoid"),
         (_mistake(("[d_hidden * xj for xj in x]", "[d_hidden * hj for hj in h]")), "their inputs are x"),
@@ -209,8 +231,10 @@ def _expect(learner, hidden, output, x, y, slips) -> None:
     for arguments, message in slips:
         if _close(got, _flat(_backprop(hidden, output, x, y, **arguments))):
             fail(f"{call}: {message}")
-    fail(f"{call} gave the slopes {_rounded(got)} (hidden neuron 1, hidden neuron 2, then the output), "
-         f"expected {_rounded(want)}.")
+    fail(
+        f"{call} gave the slopes {_rounded(got)} (hidden neuron 1, hidden neuron 2, then the output), "
+        f"expected {_rounded(want)}."
+    )
 
 
 @xor_backprop.check("the output neuron's slopes are (ŷ - y)·h_i and ŷ - y")
@@ -225,8 +249,10 @@ def output_slopes(learner):
         slip_w, slip_b = _backprop(hidden, output, [1, 0], 1, **arguments)[1]
         if _close([*output_w, output_b], [*slip_w, slip_b]):
             fail(f"{call}: {message}")
-    fail(f"{call}: the output neuron's slopes should be {_rounded([*want_w, want_b])} (weights, then bias), "
-         f"got {_rounded([*output_w, output_b])}.")
+    fail(
+        f"{call}: the output neuron's slopes should be {_rounded([*want_w, want_b])} (weights, then bias), "
+        f"got {_rounded([*output_w, output_b])}."
+    )
 
 
 @xor_backprop.check("each hidden neuron's slopes go back through v_i and its sigmoid")
