@@ -28,6 +28,12 @@ is found automatically):
 4. Check numbers with a tolerance (``expect_close``), over many inputs
    (``numbers()``, ``vectors(size)``: zero, negative and large values) and for
    properties, not only on the lesson's example.
+5. Recognise the likely slips (a sign flipped, a derivative applied twice, an
+   off-by-one range, a wrong order) and name them; add each to ``mistakes``. A
+   rule on the code's structure that the prompt states ("without `fit`") is a
+   check with ``learner.calls``, ``learner.loops`` or ``learner.imports``.
+   Documented mistakes may keep the starter's demo lines: when those crash, the
+   checks still run on the functions defined above them, advice first.
 
 The checks run in the browser too: use the standard library only.
 """
