@@ -1,15 +1,18 @@
 """Plots: valid, deterministic, escaped SVG with title, axes and legend, readable in both themes."""
 
+import itertools
 import math
 import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-import neuron
 import pytest
-from neuron import OR, Neuron, elu, identity, leaky_relu, relu, sigmoid, step, tanh
+
+import neuron
+from neuron import OR, XOR, Neuron, elu, identity, leaky_relu, relu, sigmoid, step, tanh
 from neuron.plot import (
+    CHAR_WIDTH,
     FONT,
     LEFT,
     PALETTE,
@@ -28,6 +31,7 @@ from neuron.plot import (
     plot_loss,
     tick_label,
 )
+from neuron.plot.charts import FLAT_Z, NO_BOUNDARY
 
 SVG = "{http://www.w3.org/2000/svg}"
 ACTIVATIONS = {
@@ -49,6 +53,13 @@ def texts(root):
     return [element.text for element in root.iter(f"{SVG}text")]
 
 
+def xor_neuron():
+    """The neuron of the playground and lesson 8: trained on XOR, its weights end near 1e-9."""
+    neuron_ = Neuron.random(2, seed=7)
+    neuron_.fit(*XOR, learning_rate=0.5, epochs=1000)
+    return neuron_
+
+
 def all_plots():
     trained = Neuron.random(2, seed=1)
     history = trained.fit(*OR, epochs=50)
@@ -57,10 +68,14 @@ def all_plots():
         plot_lines([(2, 1), (-1, 0), (0.5, -2)]),
         plot_loss(history),
         plot_decision_boundary(trained, *OR),
+        plot_decision_boundary(xor_neuron(), *XOR, title="XOR"),
     ]
 
 
-@pytest.mark.parametrize("plot", all_plots(), ids=["functions", "lines", "loss", "boundary"])
+IDS = ["functions", "lines", "loss", "boundary", "no boundary"]
+
+
+@pytest.mark.parametrize("plot", all_plots(), ids=IDS)
 def test_every_plot_is_a_complete_svg_document(plot):
     svg = plot._repr_svg_()
     assert svg == plot.to_svg()
@@ -94,13 +109,13 @@ def test_all_curves_stay_inside_the_plotting_area():
             assert TOP - 0.01 <= y <= TOP + PLOT_HEIGHT + 0.01
 
 
-@pytest.mark.parametrize("plot", all_plots(), ids=["functions", "lines", "loss", "boundary"])
+@pytest.mark.parametrize("plot", all_plots(), ids=IDS)
 def test_legend_sits_below_the_plot_so_the_plot_uses_the_full_width(plot):
     root = parse(plot)
     frame = root.find(f"{SVG}g[@fill='none']/{SVG}rect")  # the plotting area's frame
     assert float(frame.get("x")) == LEFT and float(frame.get("width")) == WIDTH - LEFT - RIGHT
     assert WIDTH - LEFT - RIGHT >= 0.8 * WIDTH
-    x_label = [t for t in root.iter(f"{SVG}text") if t.text == plot.x_label][0]
+    x_label = next(t for t in root.iter(f"{SVG}text") if t.text == plot.x_label)
     below = [t for t in root.iter(f"{SVG}text") if float(t.get("y")) > float(x_label.get("y"))]
     assert [t.text for t in below] == [s.label for s in plot.series if s.label]  # the legend, in order
     for entry in below:
@@ -225,7 +240,7 @@ def test_typical_ranges_get_four_to_seven_ticks(start, span):
     assert 4 <= len(ticks) <= 7, ticks
     assert low - 1e-9 <= ticks[0] and ticks[-1] <= high + 1e-9
     step = nice_step(low, high)
-    assert all(b - a == pytest.approx(step) for a, b in zip(ticks, ticks[1:]))
+    assert all(b - a == pytest.approx(step) for a, b in itertools.pairwise(ticks))
     assert len({tick_label(t, step) for t in ticks}) == len(ticks)  # labels tell every tick apart
 
 
@@ -271,11 +286,51 @@ def test_decision_boundary_geometry():
     assert [p.get("fill-opacity") for p in root.iter(f"{SVG}polygon")] == ["0.15", "0.15"]
 
 
-def test_decision_boundary_without_a_line():
-    plot = plot_decision_boundary(Neuron([0.0, 0.0], 1.0), *OR)
-    assert not [s for s in plot.series if s.kind == "line"]
-    below, above = [s for s in plot.series if s.kind == "area"]
-    assert below.points == [] and len(above.points) == 4  # z = 1 everywhere: all one side
+def test_decision_boundary_of_zero_weights_says_there_is_none():
+    plot = plot_decision_boundary(Neuron([0.0, 0.0], 1.0), *OR)  # z = 1 everywhere
+    assert [s.kind for s in plot.series] == ["points", "points"]  # no line, no shading
+    assert plot.note == NO_BOUNDARY
+
+
+def test_decision_boundary_of_the_xor_neuron_says_there_is_none():
+    neuron_ = xor_neuron()
+    assert max(abs(w) for w in neuron_.weights) < 1e-8  # the reported case: weights about 1e-9
+    assert {round(p, 6) for p in neuron_.predict(XOR[0])} == {0.5}  # the same output for every row
+    plot = plot_decision_boundary(neuron_, *XOR)
+    assert [s.kind for s in plot.series] == ["points", "points"]
+    root = parse(plot)
+    assert not list(root.iter(f"{SVG}polygon")) and not list(root.iter(f"{SVG}polyline"))
+    sentence = "No boundary: the weights are all about 0, so the neuron gives the same output everywhere."
+    assert " ".join(plot.note_lines()) == NO_BOUNDARY == sentence
+    assert plot.note_lines() == [t for t in texts(root) if t in plot.note_lines()]  # drawn, in order
+    assert NO_BOUNDARY in root.find(f"{SVG}desc").text  # and said to screen readers
+    for line in root.iter(f"{SVG}text"):
+        if line.text in plot.note_lines():  # inside the plotting area (text width estimated)
+            assert TOP < float(line.get("y")) < TOP + PLOT_HEIGHT
+            half = len(line.text) * CHAR_WIDTH / 2
+            assert float(line.get("x")) - half >= LEFT and float(line.get("x")) + half <= WIDTH - RIGHT
+
+
+@pytest.mark.parametrize(
+    ("weights", "scale", "flat"),
+    [
+        ([0.0, 0.0], 1.0, True),
+        ([1e-9, -1e-9], 1.0, True),
+        ([1e-7, 1e-7], 1.0, True),  # z changes by 1e-7 · 1.5 · 2 = 3e-7 across the picture
+        ([1e-7, 1e-7], 1000.0, False),  # the same weights on data 1000 times wider: 3e-4
+        ([1e-3, 0.0], 1.0, False),  # a weak but real boundary: 1.5e-3
+        ([1e-3, 0.0], 1e-4, True),  # ... on data spanning 1e-4: 1.5e-7
+    ],
+)
+def test_no_boundary_threshold_is_relative_to_the_datas_scale(weights, scale, flat):
+    """Flat means |w1|·(x1's plotted range) + |w2|·(x2's plotted range) < FLAT_Z = 1e-6."""
+    X = [[scale * x1, scale * x2] for x1, x2 in OR[0]]  # the OR corners, stretched
+    plot = plot_decision_boundary(Neuron(weights, 1e-9), X, OR[1])
+    (x_low, x_high), (y_low, y_high) = plot.x_range, plot.y_range
+    change = abs(weights[0]) * (x_high - x_low) + abs(weights[1]) * (y_high - y_low)
+    assert (change < FLAT_Z) == flat and FLAT_Z == 1e-6
+    assert (plot.note == NO_BOUNDARY) == flat
+    assert bool([s for s in plot.series if s.kind == "area"]) == (not flat)
 
 
 def test_loss_plot_from_history_or_list():

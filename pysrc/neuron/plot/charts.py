@@ -124,6 +124,13 @@ def plot_loss(history: LossHistory | list[float], title: str = "Training loss") 
     return plot
 
 
+#: How little z may change across the picture for the neuron to count as flat: no boundary is drawn when
+#: |w1|·(x1's plotted range) + |w2|·(x2's plotted range) < FLAT_Z. The ranges are those of the data (plus
+#: padding), so the threshold follows the data's scale; a sigmoid's output then varies by under 0.25 · FLAT_Z.
+FLAT_Z = 1e-6
+NO_BOUNDARY = "No boundary: the weights are all about 0, so the neuron gives the same output everywhere."
+
+
 def plot_decision_boundary(
     neuron: LinearNeuron, X: list[list[float]], y: list[float], title: str = "Decision boundary"
 ) -> Plot:
@@ -131,6 +138,8 @@ def plot_decision_boundary(
 
     The boundary is where z = w1·x1 + w2·x2 + b = 0; on the shaded side marked
     "z ≥ 0" a sigmoid neuron outputs 0.5 or more (and a step neuron outputs 1).
+    A neuron whose weights barely change z across the picture (see ``FLAT_Z``)
+    gets no line and no shading, but the note ``NO_BOUNDARY``.
     """
     rows, labels = check_dataset(X, y)
     if len(rows[0]) != 2 or len(neuron.weights) != 2:
@@ -139,17 +148,32 @@ def plot_decision_boundary(
     y_range = padded_range([row[1] for row in rows], 0.25)
     plot = Plot(title, "x1", "x2", x_range, y_range)
     (w1, w2), b = neuron.weights, neuron.bias
-    rectangle = [(x_range[0], y_range[0]), (x_range[1], y_range[0]), (x_range[1], y_range[1]), (x_range[0], y_range[1])]
-    plot.add_area(clip_polygon(rectangle, -w1, -w2, -b), PALETTE[0], label="z < 0: class 0")
-    plot.add_area(clip_polygon(rectangle, w1, w2, b), PALETTE[1], label="z ≥ 0: class 1")
-    boundary = _boundary_segment(w1, w2, b, x_range, y_range)
-    if boundary:
-        plot.add_line(boundary, "w·x + b = 0", color="currentColor", dash="6 3")
+    if _is_flat(w1, w2, x_range, y_range):
+        plot.note = NO_BOUNDARY
+    else:
+        _draw_sides(plot, w1, w2, b)
     for index, label in enumerate(sorted(set(labels))):  # usually 0 and 1 (or -1 and 1)
         points = [(row[0], row[1]) for row, value in zip(rows, labels) if value == label]
         marker = "circle" if index == 0 else "square"
         plot.add_points(points, f"label {label:g}", PALETTE[index % len(PALETTE)], marker)
     return plot
+
+
+def _is_flat(w1: float, w2: float, x_range: tuple[float, float], y_range: tuple[float, float]) -> bool:
+    """True when z changes by less than FLAT_Z from one corner of the picture to the farthest one."""
+    change = abs(w1) * (x_range[1] - x_range[0]) + abs(w2) * (y_range[1] - y_range[0])
+    return change < FLAT_Z
+
+
+def _draw_sides(plot: Plot, w1: float, w2: float, b: float) -> None:
+    """Shade the side z < 0 and the side z ≥ 0, and draw the line z = 0 between them."""
+    (x_low, x_high), (y_low, y_high) = plot.x_range, plot.y_range
+    rectangle = [(x_low, y_low), (x_high, y_low), (x_high, y_high), (x_low, y_high)]
+    plot.add_area(clip_polygon(rectangle, -w1, -w2, -b), PALETTE[0], label="z < 0: class 0")
+    plot.add_area(clip_polygon(rectangle, w1, w2, b), PALETTE[1], label="z ≥ 0: class 1")
+    boundary = _boundary_segment(w1, w2, b, plot.x_range, plot.y_range)
+    if boundary:
+        plot.add_line(boundary, "w·x + b = 0", color="currentColor", dash="6 3")
 
 
 def _boundary_segment(

@@ -6,6 +6,7 @@ Sizes are in SVG units; text and axes use ``currentColor`` and the series
 
 from __future__ import annotations
 
+import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ LEGEND_ROW = 22  # height of one legend row, below the x label
 LEGEND_SAMPLE = 28  # width of a legend entry's sample (line, marker or swatch) and the gap after it
 LEGEND_GAP = 18  # space between two legend entries in a row
 CHAR_WIDTH = 0.6 * FONT  # a generous guess at the average width of a character
+NOTE_LINE = 1.3 * FONT  # distance between two lines of a note
 
 
 @dataclass
@@ -48,7 +50,11 @@ class Series:
 
 @dataclass
 class Plot:
-    """A 2-D plot that renders as SVG: a title, axis labels, ranges, and the series drawn on it."""
+    """A 2-D plot that renders as SVG: a title, axis labels, ranges, the series drawn on it, and an optional note.
+
+    The ``note`` is a sentence written across the middle of the plotting area,
+    for what the picture must say in words (such as "No boundary: ...").
+    """
 
     title: str
     x_label: str
@@ -56,6 +62,7 @@ class Plot:
     x_range: tuple[float, float]
     y_range: tuple[float, float]
     series: list[Series] = field(default_factory=list)
+    note: str = ""
 
     def next_color(self) -> str:
         """The next palette colour not yet used by a line."""
@@ -135,6 +142,7 @@ class Plot:
                 if series.kind == kind:
                     getattr(self, f"_draw_{kind}")(svg, series)
         self._draw_axes(svg)
+        self._draw_note(svg)
         self._draw_legend(svg)
         return ET.tostring(svg, encoding="unicode")
 
@@ -151,7 +159,8 @@ class Plot:
         labels = [s.label for s in self.series if s.label]
         shown = f" Shows: {', '.join(labels)}." if labels else ""
         low, high = (format_number(x) for x in self.x_range)
-        return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}"
+        note = f" {self.note}" if self.note else ""
+        return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}{note}"
 
     def _box(self) -> tuple[float, float, float, float]:
         return (*self.x_range, *self.y_range)
@@ -230,6 +239,21 @@ class Plot:
         y_label = add_text(text, self.y_label, 18, TOP + PLOT_HEIGHT / 2, "middle")
         y_label.set("transform", f"rotate(-90 18 {TOP + PLOT_HEIGHT / 2:g})")
         add_text(text, self.title, middle, 21, "middle").set("font-size", str(TITLE_FONT))
+
+    def note_lines(self) -> list[str]:
+        """The note, wrapped into lines that fit across the plotting area (text widths are estimated)."""
+        if not self.note:
+            return []
+        return textwrap.wrap(self.note, int((WIDTH - LEFT - RIGHT - FONT) / CHAR_WIDTH))
+
+    def _draw_note(self, svg: ET.Element) -> None:
+        """The note's lines, centred in the plotting area."""
+        lines = self.note_lines()
+        middle_x, middle_y = (LEFT + WIDTH - RIGHT) / 2, TOP + PLOT_HEIGHT / 2
+        note = ET.SubElement(svg, "g", {"fill": "currentColor"})
+        for number, line in enumerate(lines):
+            y = middle_y + (number - (len(lines) - 1) / 2) * NOTE_LINE + FONT / 3  # a third of FONT: baseline
+            add_text(note, line, middle_x, y, "middle")
 
     def _draw_legend(self, svg: ET.Element) -> None:
         """One entry per labelled series, in rows below the plot: a small sample, then the label."""
