@@ -23,6 +23,7 @@ class ProgressPage {
     this.root = root;
     this.summary = el("p", { className: "course-progress__summary" });
     this.list = el("ol", { className: "course-progress__lessons", "aria-label": "Lessons" });
+    this.list.style.listStyleType = "none"; // the titles carry their number ("1. Your first neuron"): show it once
     this.status = liveRegion("course-progress__status");
     this.file = el("input", { type: "file", accept: "application/json,.json", className: "course-progress__file", "aria-label": "Progress file to import", hidden: true });
     this.file.addEventListener("change", () => this.importFile());
