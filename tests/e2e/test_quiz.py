@@ -30,7 +30,9 @@ def expect_only_chosen_explained(quiz, chosen) -> None:
         why = quiz.explanation(index)
         if index in chosen:
             expect(why).to_be_visible()
-            expect(why).to_contain_text(("✓ Right answer" if option["correct"] else "✗ Wrong answer") + " (your choice)")
+            expect(why).to_contain_text(
+                ("✓ Right answer" if option["correct"] else "✗ Wrong answer") + " (your choice)"
+            )
             expect(quiz.option(index)).to_have_attribute("aria-describedby", re.compile(r"-why-\d+$"))
         else:
             expect(why).to_be_hidden()
@@ -118,7 +120,13 @@ def numeric_quiz(src=AUTHORS) -> dict:
 
 @pytest.mark.parametrize(
     "write",
-    [lambda a: repr(a), lambda a: f"{a:.6e}", lambda a: f"{a * 4:g}/4", lambda a: f" {a:g} ", lambda a: f"−{-a:g}" if a < 0 else f"+{a:g}"],
+    [
+        lambda a: repr(a),
+        lambda a: f"{a:.6e}",
+        lambda a: f"{a * 4:g}/4",
+        lambda a: f" {a:g} ",
+        lambda a: f"−{-a:g}" if a < 0 else f"+{a:g}",
+    ],
     ids=["decimal", "exponent", "fraction", "spaces", "sign"],
 )
 def test_numeric_answers_accept_reasonable_formats(write, page, watched):
@@ -140,7 +148,9 @@ def test_text_that_is_not_a_number_gets_a_message_not_a_wrong_mark(page, watched
 
 
 def test_fractions_are_refused_where_the_quiz_does_not_allow_them(page, watched):
-    spec = next((w for src in QUIZ_PAGES for w in widgets(src, "quiz") if w["type"] == "numeric" and not w["fractions"]), None)
+    spec = next(
+        (w for src in QUIZ_PAGES for w in widgets(src, "quiz") if w["type"] == "numeric" and not w["fractions"]), None
+    )
     if spec is None:
         pytest.skip("no numeric quiz without fractions on the site")
     src = next(src for src in QUIZ_PAGES if spec in widgets(src, "quiz"))
@@ -207,5 +217,7 @@ def test_the_question_names_the_group_and_feedback_is_announced(page, watched):
     spec = widgets(AUTHORS, "quiz")[0]
     page.goto(page_url(AUTHORS))
     quiz = Quiz(page, spec)
-    expect(page.get_by_role("group", name=re.compile(re.escape(spec["question"].split("$")[0].strip())))).to_have_count(1)
+    expect(page.get_by_role("group", name=re.compile(re.escape(spec["question"].split("$")[0].strip())))).to_have_count(
+        1
+    )
     expect(quiz.feedback).to_have_attribute("aria-live", "polite")

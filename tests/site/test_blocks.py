@@ -98,13 +98,18 @@ def test_a_choice_quiz_is_a_fieldset_with_labelled_inputs_and_hidden_explanation
     assert "".join(first.find("div").itertext()).endswith("only then is the activation applied.")  # lines joined
     assert "if 1 &lt; 2 &amp; more" in html  # author text escaped
     assert data(quiz, "course-quiz__data") == {
-        "key": "quiz:lessons/demo/before-activation", "type": "single", "version": quiz.get("data-version"),
-        "shuffle": True, "correct": [0],
+        "key": "quiz:lessons/demo/before-activation",
+        "type": "single",
+        "version": quiz.get("data-version"),
+        "shuffle": True,
+        "correct": [0],
     }
 
 
 def test_a_multiple_choice_quiz_uses_checkboxes_and_says_so():
-    html, page = render("/// quiz | Which?\n    type: multiple\n\n- [x] a\n    yes\n- [X] b\n    yes\n- [ ] c\n    no\n///\n")
+    html, page = render(
+        "/// quiz | Which?\n    type: multiple\n\n- [x] a\n    yes\n- [X] b\n    yes\n- [ ] c\n    no\n///\n"
+    )
     assert page.errors == []
     quiz = by_class(tree(html), "course-quiz")[0]
     assert {i.get("type") for i in quiz.iter("input")} == {"checkbox"}
@@ -129,7 +134,9 @@ def test_a_numeric_quiz_has_a_labelled_text_input_and_its_explanation():
     assert page.widgets[0]["key"] == "quiz:lessons/demo/1"
 
 
-@pytest.mark.parametrize("answer, value", [("0.5", 0.5), (".5", 0.5), ("-1", -1.0), ("1e-3", 0.001), ("1/2", 0.5), ("'−2'", -2.0)])
+@pytest.mark.parametrize(
+    "answer, value", [("0.5", 0.5), (".5", 0.5), ("-1", -1.0), ("1e-3", 0.001), ("1/2", 0.5), ("'−2'", -2.0)]
+)
 def test_numeric_answers_may_be_written_in_reasonable_formats(answer, value):
     html, page = render(f"/// quiz | Q?\n    type: numeric\n    answer: {answer}\n\nWhy.\n///\n")
     assert page.errors == []
@@ -166,8 +173,16 @@ def test_an_exercise_gets_its_public_parts_and_never_its_checks():
     assert len(hints) == len(exercise.hints) and all(h.get("hidden") is not None for h in hints)
     assert by_class(section, "course-exercise__prompt")[0].find("p/code") is not None
     assert "expect_close" not in html and "def lesson_example" not in html
-    assert page.widgets == [{"kind": "exercise", "number": 1, "id": "relu-neuron", "key": "exercise:relu-neuron",
-                             "version": exercise.version, "title": exercise.title}]
+    assert page.widgets == [
+        {
+            "kind": "exercise",
+            "number": 1,
+            "id": "relu-neuron",
+            "key": "exercise:relu-neuron",
+            "version": exercise.version,
+            "title": exercise.title,
+        }
+    ]
 
 
 def test_a_script_child_cannot_be_ended_by_author_text():
@@ -176,14 +191,18 @@ def test_a_script_child_cannot_be_ended_by_author_text():
 
 
 def test_keys_use_the_page_path_and_the_position_or_id():
-    html, page = render(CHOICE + "\n" + CHOICE.replace("    id: before-activation\n", "") + "\n" + RECALL, src_uri="lessons/index.md")
+    _, page = render(
+        CHOICE + "\n" + CHOICE.replace("    id: before-activation\n", "") + "\n" + RECALL, src_uri="lessons/index.md"
+    )
     keys = [w["key"] for w in page.widgets]
     assert keys == ["quiz:lessons/before-activation", "quiz:lessons/2", "recall:lessons/1"]
 
 
 def test_the_version_changes_when_the_quiz_does():
     _, first = render(CHOICE)
-    _, second = render(CHOICE.replace("[x] The weighted", "[ ] The weighted").replace("[ ] The activation", "[x] The activation"))
+    _, second = render(
+        CHOICE.replace("[x] The weighted", "[ ] The weighted").replace("[ ] The activation", "[x] The activation")
+    )
     assert first.widgets[0]["version"] != second.widgets[0]["version"]
 
 
@@ -196,28 +215,55 @@ def test_a_progress_block():
     "text, message",
     [
         ("/// quiz | Q?\n\n- [ ] a\n    no\n- [ ] b\n    no\n///\n", "quiz 1 ('Q?'): no option is marked correct"),
-        ("/// quiz | Q?\n\n- [x] a\n    yes\n- [x] b\n    yes\n///\n", "2 options are marked correct: a quiz with more than one right answer needs `type: multiple`"),
+        (
+            "/// quiz | Q?\n\n- [x] a\n    yes\n- [x] b\n    yes\n///\n",
+            "2 options are marked correct: a quiz with more than one right answer needs `type: multiple`",
+        ),
         ("/// quiz | Q?\n\n- [x] a\n- [ ] b\n    no\n///\n", "option 'a' has no explanation"),
         ("/// quiz | Q?\n\n- [x] a\n    yes\n///\n", "a quiz needs at least two options, this one has 1"),
         ("/// quiz | Q?\n\n- [x] a\n    yes\n-[ ] b\n    no\n///\n", "malformed option '-[ ] b'"),
         ("/// quiz | Q?\n\n* [x] a\n    yes\n- [ ] b\n    no\n///\n", "malformed option '* [x] a'"),
         ("/// quiz | Q?\n    colour: red\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "unknown option 'colour'"),
         ("/// quiz | Q?\n    type: essay\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "'essay' is not a quiz type"),
-        ("/// quiz | Q?\n    shuffle: maybe\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "option 'shuffle': use true or false"),
-        ("/// quiz | Q?\n    answer: 3\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "option 'answer' does not apply to choice quizzes"),
+        (
+            "/// quiz | Q?\n    shuffle: maybe\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n",
+            "option 'shuffle': use true or false",
+        ),
+        (
+            "/// quiz | Q?\n    answer: 3\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n",
+            "option 'answer' does not apply to choice quizzes",
+        ),
         ("/// quiz\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "the question is empty"),
-        ("/// quiz | Q?\n    id: Not OK\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n", "option 'id': 'Not OK' must use only lowercase"),
+        (
+            "/// quiz | Q?\n    id: Not OK\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n",
+            "option 'id': 'Not OK' must use only lowercase",
+        ),
         ("/// quiz | Q?\n    type: numeric\n\nWhy.\n///\n", "a numeric quiz needs `answer: <number>`"),
-        ("/// quiz | Q?\n    type: numeric\n    answer: lots\n\nWhy.\n///\n", "option 'answer': 'lots' is not a number"),
-        ("/// quiz | Q?\n    type: numeric\n    answer: 1\n    tolerance: -1\n\nWhy.\n///\n", "the tolerance cannot be negative"),
-        ("/// quiz | Q?\n    type: numeric\n    answer: 1\n    shuffle: true\n\nWhy.\n///\n", "option 'shuffle' does not apply to numeric quizzes"),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: lots\n\nWhy.\n///\n",
+            "option 'answer': 'lots' is not a number",
+        ),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 1\n    tolerance: -1\n\nWhy.\n///\n",
+            "the tolerance cannot be negative",
+        ),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 1\n    shuffle: true\n\nWhy.\n///\n",
+            "option 'shuffle' does not apply to numeric quizzes",
+        ),
         ("/// quiz | Q?\n    type: numeric\n    answer: 1\n///\n", "a numeric quiz needs an explanation"),
         ("/// recall | Q?\n///\n", "recall prompt 1 ('Q?'): the model answer is empty"),
         ("/// recall\nAnswer.\n///\n", "the prompt is empty"),
-        ("/// exercise | no-such-exercise\n///\n", "exercise 1 ('no-such-exercise'): there is no exercise 'no-such-exercise'"),
+        (
+            "/// exercise | no-such-exercise\n///\n",
+            "exercise 1 ('no-such-exercise'): there is no exercise 'no-such-exercise'",
+        ),
         ("/// exercise\n///\n", "name the exercise"),
         ("/// exercise | relu-neuron\nSome text.\n///\n", "an exercise block has no body"),
-        ("/// exercise | relu-neuron\n///\n\n/// exercise | relu-neuron\n///\n", "exercise 'relu-neuron' is on this page twice"),
+        (
+            "/// exercise | relu-neuron\n///\n\n/// exercise | relu-neuron\n///\n",
+            "exercise 'relu-neuron' is on this page twice",
+        ),
         ("/// quiz | Q?\n    type: [unclosed\n\n- [x] a\n    yes\n///\n", "a `/// quiz` block could not be read"),
     ],
 )

@@ -42,7 +42,7 @@ import math
 import re
 import xml.etree.ElementTree as etree
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 from ..markup import data_script, digest, inline, plain_text
 from .base import CourseBlock, parse_bool, parse_id
@@ -87,7 +87,7 @@ def parse_tolerance(value: Any) -> float:
 class QuizBlock(CourseBlock):
     NAME = "quiz"
     LABEL = "quiz"
-    OPTIONS = {
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {
         "type": ("single", parse_type),
         "shuffle": (False, parse_bool),
         "id": (None, parse_id),
@@ -111,14 +111,18 @@ class QuizBlock(CourseBlock):
         misplaced = sorted(set(self.given) & set(self.OPTIONS) - set(allowed))
         if misplaced:
             kind = "numeric quizzes" if self.numeric else "choice quizzes"
-            self.problems.append(f"option {', '.join(map(repr, misplaced))} does not apply to {kind}; they take {', '.join(allowed)}")
+            self.problems.append(
+                f"option {', '.join(map(repr, misplaced))} does not apply to {kind}; they take {', '.join(allowed)}"
+            )
         if not self.argument:
             self.problems.append("the question is empty: write it after the bar, `/// quiz | Your question?`")
         self.key = f"quiz:{self.page.stem}/{self.settings['id'] or self.number}"
         self.dom_id = f"course-quiz-{self.number}"
         wrapper = etree.SubElement(parent, "div", {"class": "course-quiz", "data-quiz-key": self.key})
         if self.numeric:
-            self.explanation = etree.Element("div", {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why", "hidden": "hidden"})
+            self.explanation = etree.Element(
+                "div", {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why", "hidden": "hidden"}
+            )
         return wrapper
 
     def on_add(self, block: etree.Element) -> etree.Element:
@@ -144,7 +148,7 @@ class QuizBlock(CourseBlock):
                 if options and options[-1]["why"]:
                     options[-1]["why"].append("")
             elif line.startswith(CONTINUATION) and options:
-                options[-1]["why"].append(line[len(CONTINUATION):].strip())
+                options[-1]["why"].append(line[len(CONTINUATION) :].strip())
             else:
                 self.problems.append(
                     f"malformed option {line.strip()!r}: each option is a line `- [x] text` (correct) or `- [ ] text`, "
@@ -163,10 +167,15 @@ class QuizBlock(CourseBlock):
         elif not correct:
             self.problems.append("no option is marked correct: mark the right answer(s) with `- [x]`")
         elif kind == "single" and len(correct) > 1:
-            self.problems.append(f"{len(correct)} options are marked correct: a quiz with more than one right answer needs `type: multiple`")
+            self.problems.append(
+                f"{len(correct)} options are marked correct: "
+                "a quiz with more than one right answer needs `type: multiple`"
+            )
         for option in options:
             if not option["why"]:
-                self.problems.append(f"option {option['text']!r} has no explanation: write one on the next line, indented by 4 spaces")
+                self.problems.append(
+                    f"option {option['text']!r} has no explanation: write one on the next line, indented by 4 spaces"
+                )
         if self.report(block):
             return
         version = digest(self.argument, kind, [(o["text"], o["correct"], o["why"]) for o in options])
@@ -183,13 +192,33 @@ class QuizBlock(CourseBlock):
             control = etree.SubElement(
                 label,
                 "input",
-                {"type": "radio" if kind == "single" else "checkbox", "name": self.dom_id, "value": str(index), "class": "course-quiz__input"},
+                {
+                    "type": "radio" if kind == "single" else "checkbox",
+                    "name": self.dom_id,
+                    "value": str(index),
+                    "class": "course-quiz__input",
+                },
             )
             if "$" in option["text"]:
                 control.set("aria-label", plain_text(option["text"]))
             inline(label, "span", option["text"], {"class": "course-quiz__text"})
-            inline(item, "div", option["why"], {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why-{index}", "hidden": "hidden"})
-        data_script(block, {"key": self.key, "type": kind, "version": version, "shuffle": self.settings["shuffle"], "correct": correct}, "course-quiz__data")
+            inline(
+                item,
+                "div",
+                option["why"],
+                {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why-{index}", "hidden": "hidden"},
+            )
+        data_script(
+            block,
+            {
+                "key": self.key,
+                "type": kind,
+                "version": version,
+                "shuffle": self.settings["shuffle"],
+                "correct": correct,
+            },
+            "course-quiz__data",
+        )
         self.page.widgets.append(
             {
                 "kind": "quiz",
@@ -217,17 +246,41 @@ class QuizBlock(CourseBlock):
         block.set("data-version", version)
         fieldset = etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"})
         inline(fieldset, "legend", self.argument, {"class": "course-quiz__question"})
-        label = etree.SubElement(fieldset, "label", {"class": "course-quiz__number-label", "for": f"{self.dom_id}-answer"})
+        label = etree.SubElement(
+            fieldset, "label", {"class": "course-quiz__number-label", "for": f"{self.dom_id}-answer"}
+        )
         label.text = "Your answer"
         etree.SubElement(
             fieldset,
             "input",
-            {"type": "text", "id": f"{self.dom_id}-answer", "class": "course-quiz__number", "autocomplete": "off", "spellcheck": "false"},
+            {
+                "type": "text",
+                "id": f"{self.dom_id}-answer",
+                "class": "course-quiz__number",
+                "autocomplete": "off",
+                "spellcheck": "false",
+            },
         )
         block.append(self.explanation)
-        data = {"key": self.key, "type": "numeric", "version": version, "answer": answer, "tolerance": tolerance, "fractions": fractions}
+        data = {
+            "key": self.key,
+            "type": "numeric",
+            "version": version,
+            "answer": answer,
+            "tolerance": tolerance,
+            "fractions": fractions,
+        }
         data_script(block, data, "course-quiz__data")
         self.page.widgets.append(
-            {"kind": "quiz", "number": self.number, "key": self.key, "version": version, "type": "numeric", "question": self.argument,
-             "answer": answer, "tolerance": tolerance, "fractions": fractions}
+            {
+                "kind": "quiz",
+                "number": self.number,
+                "key": self.key,
+                "version": version,
+                "type": "numeric",
+                "question": self.argument,
+                "answer": answer,
+                "tolerance": tolerance,
+                "fractions": fractions,
+            }
         )

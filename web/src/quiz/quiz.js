@@ -5,7 +5,7 @@
 // options the learner chose, so Retry is still worth something; the right
 // answer (every option ✓/✗ with its explanation) appears once they answer
 // rightly, or when they press Show answer, offered after a wrong try.
-import { button, el, liveRegion, readData, setEnabled, isEnabled, srOnly } from "../ui/dom.js";
+import { button, el, liveRegion, readData, setEnabled, isEnabled } from "../ui/dom.js";
 import { loadRecord, saveRecord } from "../progress/store.js";
 import { parseNumber, isClose } from "./numeric.js";
 
@@ -29,7 +29,10 @@ class Quiz {
     this.showAnswer = button("Show answer", "course-quiz__show-answer", () => this.giveAnswer());
     this.showAnswer.hidden = true;
     this.feedback = liveRegion("course-quiz__feedback");
-    this.root.append(el("div", { className: "course-quiz__actions" }, this.check, this.retry, this.showAnswer), this.feedback);
+    this.root.append(
+      el("div", { className: "course-quiz__actions" }, this.check, this.retry, this.showAnswer),
+      this.feedback,
+    );
     this.root.classList.add("course-quiz--mounted");
   }
 
@@ -109,7 +112,8 @@ class ChoiceQuiz extends Quiz {
   submit() {
     if (!isEnabled(this.check)) return;
     if (this.chosen().length === 0) {
-      this.feedback.textContent = this.data.type === "single" ? "Choose an answer first." : "Choose at least one answer first.";
+      this.feedback.textContent =
+        this.data.type === "single" ? "Choose an answer first." : "Choose at least one answer first.";
       this.feedback.dataset.kind = "hint";
       return;
     }
@@ -133,7 +137,8 @@ class ChoiceQuiz extends Quiz {
       if (shown) {
         option.dataset.verdict = isRight ? "right" : "wrong";
         option.mark.textContent = isRight ? "✓" : "✗";
-        option.verdict.textContent = `${isRight ? "✓ Right answer" : "✗ Wrong answer"}${mine ? " (your choice)" : ""}.`;
+        const verdict = isRight ? "✓ Right answer" : "✗ Wrong answer";
+        option.verdict.textContent = `${verdict}${mine ? " (your choice)" : ""}.`;
         option.input.setAttribute("aria-describedby", option.why.id);
       } else {
         delete option.dataset.verdict;
@@ -148,13 +153,17 @@ class ChoiceQuiz extends Quiz {
     } else if (revealed) {
       message = "Here is the answer: the explanation under each option says why. Press Retry to answer again.";
     } else {
-      const mine = this.data.type === "multiple"
-        ? `You chose ${rightChosen} of the ${this.correct.size} right answers${wrongChosen ? ` and ${wrongChosen} wrong one${wrongChosen > 1 ? "s" : ""}` : ""}. `
-        : "";
-      message = `${mine}Read the explanation under your choice${chosen.size > 1 ? "s" : ""} and try again: press Retry, or Show answer.`;
+      const wrongOnes = wrongChosen ? ` and ${wrongChosen} wrong one${wrongChosen > 1 ? "s" : ""}` : "";
+      const mine =
+        this.data.type === "multiple"
+          ? `You chose ${rightChosen} of the ${this.correct.size} right answers${wrongOnes}. `
+          : "";
+      const choices = `your choice${chosen.size > 1 ? "s" : ""}`;
+      message = `${mine}Read the explanation under ${choices} and try again: press Retry, or Show answer.`;
     }
     this.showResult(correct, message, { revealed });
-    if (save) this.save([...chosen].sort((a, b) => a - b), correct, revealed);
+    const answer = [...chosen].sort((a, b) => a - b);
+    if (save) this.save(answer, correct, revealed);
   }
 
   clearAnswer() {
@@ -213,11 +222,10 @@ class NumericQuiz extends Quiz {
     const correct = isClose(value, this.data.answer, this.data.tolerance);
     this.input.readOnly = true;
     this.why.hidden = !(correct || revealed); // the explanation gives the answer away
-    const message = correct
-      ? ""
-      : revealed
-        ? `Your answer, ${value}, is not the expected one. The explanation below gives the answer; press Retry to answer again.`
-        : `Your answer, ${value}, is not the expected one. Check your working and try again: press Retry, or Show answer.`;
+    const next = revealed
+      ? "The explanation below gives the answer; press Retry to answer again."
+      : "Check your working and try again: press Retry, or Show answer.";
+    const message = correct ? "" : `Your answer, ${value}, is not the expected one. ${next}`;
     this.showResult(correct, message, { revealed });
     if (save) this.save(this.input.value.trim(), correct, revealed);
   }

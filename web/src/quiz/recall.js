@@ -66,7 +66,8 @@ class Recall {
     this.save({ rating: value, revealed: true, text: this.textarea.value });
     this.showRating(value);
     const label = RATINGS.find(([name]) => name === value)[1];
-    this.feedback.textContent = `Saved: you rated this “${label}”.${value === "got" ? "" : " Come back to it later: recalling it again is what makes it stick."}`;
+    const later = value === "got" ? "" : " Come back to it later: recalling it again is what makes it stick.";
+    this.feedback.textContent = `Saved: you rated this “${label}”.${later}`;
   }
 
   showRating(value) {
