@@ -60,7 +60,9 @@ self.onmessage = async ({ data: indexURL }) => {
 
 def build(site_dir: Path, origin: str) -> None:
     env = {**os.environ, "SITE_URL": origin + "/", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True
+    )
     (version,) = [p.name for p in (site_dir / "assets/course/pyodide").iterdir()]
     bare = site_dir / BARE_DIR
     bare.mkdir()
@@ -99,22 +101,29 @@ def measure(origin: str, site_dir: Path, rounds: int) -> dict[str, list[float]]:
             context = browser.new_context()
             page = context.new_page()
             time_to_ready(page, lesson, bare=False)
-            page.evaluate("document.addEventListener('click', () => window.clickAt = performance.now(), {capture: true, once: true})")
+            page.evaluate(
+                "document.addEventListener('click', () => window.clickAt = performance.now(), {capture: true, once: true})"
+            )
             # Enter on the focused link (a click event, as Material's instant loading expects):
             # unlike a mouse click, it cannot land on the sticky header.
             page.get_by_role("navigation").get_by_role("link", name=NEXT_LESSON_LINK).first.press("Enter")
             page.wait_for_function("performance.getEntriesByName('course:panel-ready').length > 1")
             assert page.evaluate("window.clickAt") is not None, "the navigation was not instant"
-            figures["navigation"].append(page.evaluate("performance.getEntriesByName('course:panel-ready').at(-1).startTime - window.clickAt"))
+            figures["navigation"].append(
+                page.evaluate("performance.getEntriesByName('course:panel-ready').at(-1).startTime - window.clickAt")
+            )
             panel = page.locator("section.course-panel").first
             panel.get_by_role("textbox").click()
             page.keyboard.press("ControlOrMeta+a")
             page.keyboard.insert_text("pass")
             panel.get_by_role("button", name="Run", exact=True).click()
             page.wait_for_function("performance.getEntriesByName('course:run-end').length > 0")
-            figures["run"].append(page.evaluate(
-                "performance.getEntriesByName('course:run-end').at(-1).startTime"
-                " - performance.getEntriesByName('course:run-start').at(-1).startTime"))
+            figures["run"].append(
+                page.evaluate(
+                    "performance.getEntriesByName('course:run-end').at(-1).startTime"
+                    " - performance.getEntriesByName('course:run-start').at(-1).startTime"
+                )
+            )
             context.close()
         browser.close()
         # Warm: a persistent profile keeps its disk cache between visits.
@@ -165,12 +174,27 @@ def main() -> None:
             raw, gz, count = bytes_before_first_run(server.origin, site_dir)
     med = {key: statistics.median(values) for key, values in figures.items()}
     rows = [
-        ("time-to-ready, cold", f"{med['cold']:.0f} ms", f"bare Pyodide {med['bare_cold']:.0f} ms",
-         f"{med['cold'] / med['bare_cold']:.2f} x", "<= 1.10 x"),
-        ("time-to-ready, warm", f"{med['warm']:.0f} ms", f"bare Pyodide {med['bare_warm']:.0f} ms",
-         f"{med['warm'] / med['bare_warm']:.2f} x", "<= 1.10 x"),
-        ("ready after instant navigation", f"{med['navigation']:.0f} ms", f"cold {med['cold']:.0f} ms",
-         f"{med['navigation'] / med['cold']:.3f} x", "<= 0.05 x"),
+        (
+            "time-to-ready, cold",
+            f"{med['cold']:.0f} ms",
+            f"bare Pyodide {med['bare_cold']:.0f} ms",
+            f"{med['cold'] / med['bare_cold']:.2f} x",
+            "<= 1.10 x",
+        ),
+        (
+            "time-to-ready, warm",
+            f"{med['warm']:.0f} ms",
+            f"bare Pyodide {med['bare_warm']:.0f} ms",
+            f"{med['warm'] / med['bare_warm']:.2f} x",
+            "<= 1.10 x",
+        ),
+        (
+            "ready after instant navigation",
+            f"{med['navigation']:.0f} ms",
+            f"cold {med['cold']:.0f} ms",
+            f"{med['navigation'] / med['cold']:.3f} x",
+            "<= 0.05 x",
+        ),
         ("trivial run, click to result", f"{med['run']:.1f} ms", "", "", "<= 30 ms"),
         ("fetched before first run", f"{raw / 1e6:.2f} MB raw", f"{gz / 1e6:.2f} MB gzipped", f"{count} requests", ""),
     ]
@@ -178,8 +202,10 @@ def main() -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    print(textwrap.dedent(f"""
-        raw samples (ms): {", ".join(f"{k}={[round(v) for v in vs]}" for k, vs in figures.items())}"""))
+    print(
+        textwrap.dedent(f"""
+        raw samples (ms): {", ".join(f"{k}={[round(v) for v in vs]}" for k, vs in figures.items())}""")
+    )
 
 
 if __name__ == "__main__":

@@ -67,8 +67,7 @@ def _show_one(obj: object) -> None:
 
 def _no_input(prompt: object = "") -> str:
     raise RuntimeError(
-        "input() is not available in the code panels: give the value in your code "
-        "instead, for example  x = 3.0"
+        "input() is not available in the code panels: give the value in your code instead, for example  x = 3.0"
     )
 
 

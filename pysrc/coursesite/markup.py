@@ -35,8 +35,24 @@ def inline(parent: etree.Element, tag: str, markdown_text: str, attrib: dict | N
     return element
 
 
-_TEX_NAMES = {"cdot": "·", "times": "×", "le": "≤", "ge": "≥", "leq": "≤", "geq": "≥", "neq": "≠", "approx": "≈",
-              "to": "→", "infty": "∞", "partial": "∂", "sigma": "σ", "alpha": "α", "eta": "η", "lambda": "λ", "sum": "Σ"}
+_TEX_NAMES = {
+    "cdot": "·",
+    "times": "×",
+    "le": "≤",
+    "ge": "≥",
+    "leq": "≤",
+    "geq": "≥",
+    "neq": "≠",
+    "approx": "≈",
+    "to": "→",
+    "infty": "∞",
+    "partial": "∂",
+    "sigma": "σ",
+    "alpha": "α",
+    "eta": "η",
+    "lambda": "λ",
+    "sum": "Σ",
+}
 _TEX_WRAPPERS = re.compile(r"\\(?:mathrm|text|mathbf|operatorname|mathit)\{([^{}]*)\}")
 _TEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
 

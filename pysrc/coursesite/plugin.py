@@ -74,7 +74,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
-        self.bundle_dir = _require(root / self.config.bundle_dir, BUNDLE_FILES, "the browser bundle", "npm ci && npm run build")
+        self.bundle_dir = _require(
+            root / self.config.bundle_dir, BUNDLE_FILES, "the browser bundle", "npm ci && npm run build"
+        )
         self.pyodide_dir = _require(root / self.config.pyodide_dir, PYODIDE_FILES, "Pyodide", "npm ci")
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.package_zip = python_package_zip(self.config.python_packages)
@@ -102,7 +104,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """The lessons in course order, with links relative to ``page``."""
         here = posixpath.dirname(page.file.src_uri)
         return [
-            review.Lesson(lesson.title, posixpath.relpath(lesson.file.src_uri, here or "."), Path(lesson.file.abs_src_path).read_text(encoding="utf-8"))
+            review.Lesson(
+                lesson.title,
+                posixpath.relpath(lesson.file.src_uri, here or "."),
+                Path(lesson.file.abs_src_path).read_text(encoding="utf-8"),
+            )
             for lesson in self.lessons
         ]
 
@@ -112,7 +118,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             for message in finished.errors:
                 log.error(message)
             self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)
-            self.page_entries[page.file.src_uri] = progress.lesson_entry(page.file.src_uri, page.title, page.url, finished.widgets)
+            self.page_entries[page.file.src_uri] = progress.lesson_entry(
+                page.file.src_uri, page.title, page.url, finished.widgets
+            )
         return html_text
 
     def on_nav(self, nav, config, files):
@@ -167,7 +175,9 @@ def _require(path: Path, names: tuple[str, ...], what: str, command: str) -> Pat
     missing = [name for name in names if not (path / name).is_file()]
     if not path.is_dir() or missing:
         detail = f" (no {', '.join(missing)})" if path.is_dir() else ""
-        raise PluginError(f"course plugin: {what} is missing at {path}{detail}. Run `{command}` (or `make build`) first.")
+        raise PluginError(
+            f"course plugin: {what} is missing at {path}{detail}. Run `{command}` (or `make build`) first."
+        )
     return path
 
 
@@ -187,7 +197,9 @@ def python_package_zip(names: list[str]) -> bytes:
             for path in sorted(package.rglob("*.py")):
                 if "__pycache__" in path.parts:
                     continue
-                entry = zipfile.ZipInfo(f"{name}/{path.relative_to(package).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+                entry = zipfile.ZipInfo(
+                    f"{name}/{path.relative_to(package).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0)
+                )
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(entry, path.read_bytes())
     return buffer.getvalue()
@@ -197,7 +209,11 @@ def _copy_file(source: Path, target: Path) -> None:
     """Copy unless an identical-looking copy is already there (mkdocs serve rebuilds often)."""
     if not source.is_file():
         raise PluginError(f"course plugin: {source} is missing. Run `npm ci` first.")
-    if target.is_file() and target.stat().st_size == source.stat().st_size and target.stat().st_mtime >= source.stat().st_mtime:
+    if (
+        target.is_file()
+        and target.stat().st_size == source.stat().st_size
+        and target.stat().st_mtime >= source.stat().st_mtime
+    ):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source, target)

@@ -4,7 +4,8 @@ The build writes it to ``assets/course/progress.json``::
 
     {"lessons": [{"src": "lessons/first-neuron.md", "url": "lessons/first-neuron/",
                   "title": "1. Your first neuron",
-                  "items": [{"kind": "quiz", "key": "quiz:lessons/first-neuron/2", "version": "…", "label": "…"},
+                  "items": [{"kind": "quiz", "key": "quiz:lessons/first-neuron/2", "version": "…",
+                             "label": "…"},
                             {"kind": "exercise", "key": "exercise:relu-neuron", "version": "…", "label": "A ReLU neuron"}]}]}
 
 ``key`` is where the browser keeps the learner's answer (web/src/storage.js

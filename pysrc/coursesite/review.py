@@ -43,7 +43,10 @@ def checks(markdown: str, folder: str = "") -> list[str]:
     """The quiz and recall blocks of one lesson's Markdown, in order, without
     their ids, with relative links re-based from ``folder``."""
     prefix = f"{folder}/" if folder else ""
-    return [RELATIVE_LINK.sub(lambda m: f"]({prefix}{m.group(1)})", ID_OPTION.sub("", block)) for block in CHECK.findall(markdown)]
+    return [
+        RELATIVE_LINK.sub(lambda m: f"]({prefix}{m.group(1)})", ID_OPTION.sub("", block))
+        for block in CHECK.findall(markdown)
+    ]
 
 
 def gather(lessons: list[Lesson]) -> str:

@@ -1,9 +1,9 @@
 """Numbers as a learner writes them, for explanations, plot labels and messages.
 
-    >>> format_number(2.0), format_number(-3.0), format_number(1 / 3), format_number(1e-7)
-    ('2.0', '-3.0', '0.333333', '1e-07')
-    >>> format_term(-1.0), format_list([2.0, 3.0])
-    ('(-1.0)', '[2.0, 3.0]')
+>>> format_number(2.0), format_number(-3.0), format_number(1 / 3), format_number(1e-7)
+('2.0', '-3.0', '0.333333', '1e-07')
+>>> format_term(-1.0), format_list([2.0, 3.0])
+('(-1.0)', '[2.0, 3.0]')
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ class Neuron:
 
     def parameters(self) -> list[float]:
         """Everything training changes, in one list: the weights, then the bias."""
-        return self.weights + [self.bias]
+        return [*self.weights, self.bias]
 
     def explain(self, inputs: list[float]) -> Explanation:
         """A step-by-step account of one forward pass (print it, or show it in a panel)."""

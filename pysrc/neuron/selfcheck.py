@@ -192,7 +192,7 @@ def run() -> list[Result]:
     for name, check in all_checks():
         try:
             check()
-        except Exception as error:  # report every failure, whatever went wrong
+        except Exception as error:  # noqa: BLE001 - report every failure, whatever went wrong
             results.append(Result(name, False, f"{type(error).__name__}: {error}"))
         else:
             results.append(Result(name, True, ""))

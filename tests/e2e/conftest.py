@@ -71,7 +71,10 @@ def site(tmp_path_factory) -> SiteServer:
     env = {**os.environ, "SITE_URL": server.origin + "/", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if build.returncode:
         pytest.fail(f"mkdocs build failed:\n{build.stdout}\n{build.stderr}", pytrace=False)

@@ -27,11 +27,11 @@ class Panel:
         """The starter code the build wrote into the page."""
         return self.root.locator("pre.course-panel__starter").text_content().rstrip("\n")
 
-    def wait_ready(self) -> "Panel":
+    def wait_ready(self) -> Panel:
         expect(self.status).to_have_text(READY, timeout=BOOT_TIMEOUT)
         return self
 
-    def set_code(self, code: str) -> "Panel":
+    def set_code(self, code: str) -> Panel:
         """Replace the editor's text as a paste would."""
         self.editor.click()
         self.page.keyboard.press("ControlOrMeta+a")
@@ -39,7 +39,7 @@ class Panel:
         self.page.keyboard.insert_text(code)
         return self
 
-    def run(self) -> "Panel":
+    def run(self) -> Panel:
         self.run_button.click()
         return self
 
@@ -54,7 +54,7 @@ class Lesson:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def open(self, path: str) -> "Lesson":
+    def open(self, path: str) -> Lesson:
         self.page.goto(path)
         return self
 

@@ -30,7 +30,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         for prefix in (SUB_PATH, ISOLATED):
             if path.startswith(prefix):
-                path = "/" + path[len(prefix):]
+                path = "/" + path[len(prefix) :]
                 break
         return super().translate_path(path)
 
@@ -53,7 +53,7 @@ class SiteServer:
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 

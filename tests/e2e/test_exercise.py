@@ -26,7 +26,9 @@ def test_every_exercise_names_a_mistake_then_passes_its_solution(src, exercise_i
     exercise = Exercise(page, exercise_id).wait_ready()
     code, fragment = exercise.spec.mistakes[0]
     exercise.check(code)
-    exercise.expect_failed(re.compile(r"^✗ Not passed yet: 1 check failed\.( Fix it first: \d+ more checks? will run after it\.)?$"))
+    exercise.expect_failed(
+        re.compile(r"^✗ Not passed yet: 1 check failed\.( Fix it first: \d+ more checks? will run after it\.)?$")
+    )
     failed = exercise.results.locator(".course-exercise__result--failed")
     expect(failed).to_have_count(1)  # one mistake, one message: the checks after it are not run
     expect(failed).to_contain_text(fragment)

@@ -15,7 +15,9 @@ PAGES_WITH_PANELS = sorted(src for src, widgets in pages().items() if any(w["kin
 
 @pytest.mark.parametrize("src", PAGES_WITH_PANELS)
 def test_every_panel_runs_offline(src, page, site, watched):
-    page.route(re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected"))
+    page.route(
+        re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected")
+    )
     lesson = Lesson(page).open(page_url(src))
     panels = [w for w in pages()[src] if w["kind"] == "panel"]
     expect(lesson.panels).to_have_count(len(panels))

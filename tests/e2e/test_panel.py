@@ -46,7 +46,9 @@ def test_ctrl_enter_runs_edited_code(lesson):
 
 def test_output_streams_while_the_code_runs(lesson):
     panel = lesson.open(LESSON).panel(0).wait_ready()
-    panel.set_code("import time\nprint('first', flush=True)\nend = time.time() + 4\nwhile time.time() < end:\n    pass\nprint('second')")
+    panel.set_code(
+        "import time\nprint('first', flush=True)\nend = time.time() + 4\nwhile time.time() < end:\n    pass\nprint('second')"
+    )
     panel.run()
     panel.expect_output("first")
     expect(panel.status).to_have_text("Running…")  # still running, yet "first" is shown
@@ -157,8 +159,8 @@ def test_svg_objects_display_as_pictures_and_scripts_are_dropped(lesson):
     panel.set_code(
         "class Dot:\n"
         "    def _repr_svg_(self):\n"
-        "        return ('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\" onload=\"window.hacked=1\">'\n"
-        "                '<circle cx=\"20\" cy=\"20\" r=\"10\" class=\"dot\"/><script>window.hacked=2</script></svg>')\n"
+        '        return (\'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="window.hacked=1">\'\n'
+        '                \'<circle cx="20" cy="20" r="10" class="dot"/><script>window.hacked=2</script></svg>\')\n'
         "print('before')\n"
         "show(Dot())\n"
         "Dot()"

@@ -48,7 +48,9 @@ def test_answers_code_and_progress_survive_a_reload(page, watched):
     recall.textbox.fill("my own words")
     exercise = Exercise(page, widgets(src, "exercise")[0]["id"])
     expect(nav_link(page, title)).to_contain_text("✓")  # marked as soon as the lesson is done
-    page.wait_for_function(f"localStorage.getItem({(PREFIX + recall.root.get_attribute('data-recall-key')).__repr__()})?.includes('my own words')")
+    page.wait_for_function(
+        f"localStorage.getItem({(PREFIX + recall.root.get_attribute('data-recall-key')).__repr__()})?.includes('my own words')"
+    )
 
     page.reload()
     for spec in widgets(src, "quiz"):
@@ -76,7 +78,9 @@ def test_answers_code_and_progress_survive_a_reload(page, watched):
 def test_every_lesson_is_listed_on_the_progress_page(page, watched):
     page.goto(PROGRESS)
     index = read_index(page)
-    assert [lesson["src"] for lesson in index["lessons"]] == [src for src in index_order(page) if src.startswith("lessons/")]
+    assert [lesson["src"] for lesson in index["lessons"]] == [
+        src for src in index_order(page) if src.startswith("lessons/")
+    ]
     for lesson in index["lessons"]:
         entry = progress_entry(page, lesson["src"])
         expect(entry.get_by_role("link", name=lesson["title"])).to_have_count(1)
@@ -118,12 +122,16 @@ def test_export_reset_and_import_give_everything_back(page, watched, tmp_path):
     expect(progress_entry(page, src)).to_contain_text("✓ Complete")  # cancelled: nothing removed
     page.get_by_role("button", name="Reset all progress").click()
     page.get_by_role("dialog", name="Reset all progress?").get_by_role("button", name="Reset all progress").click()
-    expect(page.locator(".course-progress__status")).to_have_text("All progress and saved code were removed from this browser.")
+    expect(page.locator(".course-progress__status")).to_have_text(
+        "All progress and saved code were removed from this browser."
+    )
     expect(progress_entry(page, src)).to_contain_text("Not complete yet")
     assert saved_keys(page) == []
 
     page.locator(".course-progress__file").set_input_files(exported)
-    expect(page.locator(".course-progress__status")).to_have_text(f"Imported {len(before)} saved items from progress.json.")
+    expect(page.locator(".course-progress__status")).to_have_text(
+        f"Imported {len(before)} saved items from progress.json."
+    )
     expect(progress_entry(page, src)).to_contain_text("✓ Complete")
     assert saved_keys(page) == before
 
@@ -139,7 +147,9 @@ def test_a_file_that_is_not_a_progress_export_is_refused(page, watched, tmp_path
     other = tmp_path / "other.json"
     other.write_text('{"hello": 1}')
     page.locator(".course-progress__file").set_input_files(other)
-    expect(page.locator(".course-progress__status")).to_have_text(re.compile(r"^Could not import other\.json: this file is not a progress file"))
+    expect(page.locator(".course-progress__status")).to_have_text(
+        re.compile(r"^Could not import other\.json: this file is not a progress file")
+    )
 
 
 def test_a_changed_exercise_shows_no_stale_pass(page, watched):
@@ -162,7 +172,9 @@ def stored(page) -> dict:
 
 
 def progress_file(items: dict, prefix: str = PREFIX) -> str:
-    return json.dumps({"format": "one-neuron-progress", "prefix": prefix, "exported": "2026-12-01T00:00:00Z", "items": items})
+    return json.dumps(
+        {"format": "one-neuron-progress", "prefix": prefix, "exported": "2026-12-01T00:00:00Z", "items": items}
+    )
 
 
 def nested(levels: int) -> str:
@@ -191,7 +203,9 @@ BAD_FILES = {
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_a_bad_progress_file_is_refused_and_changes_nothing(page, watched, tmp_path, name):
     page.goto(PROGRESS)
-    page.evaluate(f"localStorage.setItem({PREFIX + 'exercise:relu-neuron'!r}, JSON.stringify({{version: 'v', passed: true}}))")
+    page.evaluate(
+        f"localStorage.setItem({PREFIX + 'exercise:relu-neuron'!r}, JSON.stringify({{version: 'v', passed: true}}))"
+    )
     before = stored(page)
     text, message = BAD_FILES[name]
     path = tmp_path / name
@@ -212,8 +226,10 @@ def test_an_import_the_browser_cannot_store_is_undone_whole(page, watched, tmp_p
         catch { size >>= 1; } } }"""
     )
     before = stored(page)
-    items = {"code:lessons/a#1": "t",  # shorter than "mine": it fits, and must be undone
-             **{f"code:lessons/b#{n}": "y" * 50_000 for n in range(30)}}
+    items = {
+        "code:lessons/a#1": "t",  # shorter than "mine": it fits, and must be undone
+        **{f"code:lessons/b#{n}": "y" * 50_000 for n in range(30)},
+    }
     path = tmp_path / "progress.json"
     path.write_text(progress_file(items))
     page.locator(".course-progress__file").set_input_files(path)

@@ -1,7 +1,8 @@
 """Every quiz and recall prompt on the site, in Chromium: a wrong answer gets ✗ and
 the explanations of the chosen options only, Retry and Show answer (then every
 option's explanation); right answers get ✓ and every explanation; numbers in reasonable
-formats; a recall prompt reveals and rates; one quiz done with the keyboard only."""
+formats; a wrong number hears the author's message for it, "wrong sign" or "give more
+decimals"; a recall prompt reveals and rates; one quiz done with the keyboard only."""
 
 from __future__ import annotations
 
@@ -157,6 +158,111 @@ def test_fractions_are_refused_where_the_quiz_does_not_allow_them(page, watched)
     page.goto(page_url(src))
     quiz = Quiz(page, spec).answer("1/2")
     expect(quiz.feedback).to_have_text(re.compile("this question does not take fractions"))
+
+
+NUMERIC_PAGES = sorted(src for src in QUIZ_PAGES if any(w["type"] == "numeric" for w in widgets(src, "quiz")))
+RETRY = "Try again: press Retry, or Show answer."
+
+
+def close(value: float, target: float, tolerance: float) -> bool:
+    return abs(value - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+
+
+def text(locator) -> str:
+    return " ".join((locator.text_content() or "").split())
+
+
+def author_message(quiz: Quiz, index: int | None = None) -> str:
+    """The text of an author's message as the page rendered it (hidden): the feedback for
+    value ``index`` of the spec, or for the wrong sign; its maths typeset first."""
+    messages = quiz.root.locator(".course-quiz__message")
+    message = messages.last if index is None else messages.nth(index)
+    markdown = quiz.spec["sign"] if index is None else quiz.spec["feedback"][index]["message"]
+    expect(message.locator(".arithmatex:not(:has(.katex))")).to_have_count(0)
+    rendered = text(message)
+    words = re.split(r"[$`*_\\]", markdown)[0].strip()
+    assert rendered.startswith(words), (rendered, markdown)  # the Markdown, rendered
+    return rendered
+
+
+def expect_said_once(quiz: Quiz, expected: str) -> None:
+    """The live region says the message, once; the hidden copy and the explanation stay hidden."""
+    expect(quiz.feedback).to_have_text(expected)
+    assert text(quiz.feedback).count(expected.removeprefix("✗ Not quite. ")) == 1
+    expect(quiz.root.locator(".course-quiz__messages")).to_be_hidden()
+    expect(quiz.root.locator(".course-quiz__explanation")).to_be_hidden()
+    expect(quiz.show_answer_button).to_be_visible()
+
+
+def feedback_for(quiz: Quiz, value: float) -> int | None:
+    spec = quiz.spec
+    return next((i for i, f in enumerate(spec["feedback"]) if close(value, f["value"], spec["tolerance"])), None)
+
+
+def test_a_wrong_sign_an_authors_value_and_too_few_decimals_each_get_their_message(page, watched):
+    spec = next(w for w in widgets(AUTHORS, "quiz") if w["type"] == "numeric" and w["feedback"] and w["sign"])
+    page.goto(page_url(AUTHORS))
+    quiz = Quiz(page, spec)
+    wrong = spec["feedback"][0]["value"]
+    quiz.answer(f"{wrong:g}")
+    expect_said_once(quiz, f"✗ Not quite. {author_message(quiz, 0)} {RETRY}")
+    quiz.retry_button.click()
+    quiz.answer(f"{-spec['answer']:g}")
+    expect_said_once(quiz, f"✗ Not quite. {author_message(quiz)} {RETRY}")
+    quiz.retry_button.click()
+    places, needed = spec["decimals"] - 1, spec["decimals"]
+    rounded = f"{spec['answer']:.{places}f}"
+    quiz.answer(rounded)
+    close_but = f"Close: {rounded} is the answer rounded to {places} decimals. Give {needed} decimals."
+    expect_said_once(quiz, f"✗ Not quite. {close_but} {RETRY}")
+    quiz.retry_button.click()
+    quiz.answer(f"{-float(rounded):g}")  # the wrong sign and too few decimals
+    expect_said_once(quiz, f"✗ Not quite. {author_message(quiz)} Give {needed} decimals, too. {RETRY}")
+    quiz.show_answer_button.click()
+    expect(quiz.feedback).to_have_text(
+        f"✗ Not quite. {author_message(quiz)} Give {needed} decimals, too. "
+        "The explanation below gives the answer; press Retry to answer again."
+    )
+    quiz.retry_button.click()
+    quiz.answer(quiz.right_answer())
+    expect(quiz.feedback).to_have_text("✓ Correct.")
+    expect(quiz.root.locator(".course-quiz__explanation")).to_be_visible()
+
+
+@pytest.mark.parametrize("src", NUMERIC_PAGES)
+def test_every_numeric_quiz_names_the_slips_it_knows_then_takes_the_right_answer(src, page, watched):
+    page.goto(page_url(src))
+    for spec in widgets(src, "quiz"):
+        if spec["type"] != "numeric":
+            continue
+        quiz = Quiz(page, spec)
+        for index, wrong in enumerate(spec["feedback"]):
+            quiz.answer(f"{wrong['value']:g}")
+            expect_said_once(quiz, f"✗ Not quite. {author_message(quiz, index)} {RETRY}")
+            quiz.retry_button.click()
+        flipped = -spec["answer"]
+        if spec["answer"] != 0 and feedback_for(quiz, flipped) is None:
+            quiz.answer(f"{flipped:g}")
+            if spec["sign"]:
+                expected = f"✗ Not quite. {author_message(quiz)} {RETRY}"
+            else:
+                expected = f"✗ Not quite. Your answer, {flipped:g}, is the right size but has the wrong sign. {RETRY}"
+            expect_said_once(quiz, expected)
+            quiz.retry_button.click()
+        places = (spec["decimals"] or 0) - 1
+        rounded = float(f"{spec['answer']:.{max(places, 0)}f}")
+        if (
+            places >= 1
+            and not close(rounded, spec["answer"], spec["tolerance"])
+            and feedback_for(quiz, rounded) is None
+        ):
+            quiz.answer(f"{rounded:.{places}f}")
+            expect(quiz.feedback).to_have_text(
+                re.compile(rf"^✗ Not quite\. Close: .* is the answer rounded to {places} decimals?\. Give \d+ decimals")
+            )
+            quiz.retry_button.click()
+        quiz.answer(quiz.right_answer())
+        expect(quiz.feedback).to_have_text("✓ Correct.")
 
 
 @pytest.mark.parametrize("src", RECALL_PAGES)

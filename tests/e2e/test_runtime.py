@@ -42,7 +42,9 @@ def test_the_neuron_package_passes_its_selfcheck_in_pyodide(lesson):
 
 
 def test_site_works_under_a_sub_path_with_the_network_cut(page, site, watched):
-    page.route(re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected"))
+    page.route(
+        re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected")
+    )
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     lesson = Lesson(page).open(SUB_PATH + LESSON)

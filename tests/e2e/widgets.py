@@ -59,7 +59,7 @@ class Quiz:
             return repr(self.spec["answer"] + 10 * self.spec["tolerance"] + 1)
         return [next(i for i, option in enumerate(self.spec["options"]) if not option["correct"])]
 
-    def answer(self, answer) -> "Quiz":
+    def answer(self, answer) -> Quiz:
         if self.numeric:
             self.field.fill(answer)
         else:
@@ -96,11 +96,11 @@ class Exercise:
         self.help = self.root.locator(".course-exercise__help")
         self.announcer = self.root.locator(".course-exercise__announce")
 
-    def wait_ready(self) -> "Exercise":
+    def wait_ready(self) -> Exercise:
         self.panel.wait_ready()
         return self
 
-    def check(self, code: str | None = None) -> "Exercise":
+    def check(self, code: str | None = None) -> Exercise:
         if code is not None:
             self.panel.set_code(code)
         self.check_button.click()
@@ -138,4 +138,14 @@ def saved_keys(page: Page) -> list[str]:
     return page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith({PREFIX!r})).sort()")
 
 
-__all__ = ["Quiz", "Recall", "Exercise", "complete_lesson", "nav_link", "saved_keys", "widgets", "lesson_sources", "RUN_TIMEOUT"]
+__all__ = [
+    "Quiz",
+    "Recall",
+    "Exercise",
+    "complete_lesson",
+    "nav_link",
+    "saved_keys",
+    "widgets",
+    "lesson_sources",
+    "RUN_TIMEOUT",
+]

@@ -45,6 +45,6 @@ def test_panel_runs_and_prints_what_it_promises(item, capsys):
 def test_every_lesson_panel_states_its_expected_output(item):
     src, panel = item
     assert "expect" in panel or "raises" in panel, (
-        f"{src}, code panel {panel['number']}: add expect=\"…\" (text the output must contain) "
-        "or raises=\"…\", so the tests can check it"
+        f'{src}, code panel {panel["number"]}: add expect="…" (text the output must contain) '
+        'or raises="…", so the tests can check it'
     )

@@ -29,7 +29,8 @@ def write_site(tmp_path: Path, pages: dict[str, str], *, extra: str = "", bundle
               - course:
                   bundle_dir: {bundle}
                   pyodide_dir: {PYODIDE}
-            """) + extra
+            """)
+        + extra
     )
     return tmp_path / "mkdocs.yml"
 

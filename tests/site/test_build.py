@@ -11,11 +11,16 @@ import pytest
 from .small_site import BUNDLE, needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
 
 
-def build_site(tmp_path: Path, pages: dict[str, str], bundle: Path = BUNDLE, strict: bool = True) -> subprocess.CompletedProcess:
+def build_site(
+    tmp_path: Path, pages: dict[str, str], bundle: Path = BUNDLE, strict: bool = True
+) -> subprocess.CompletedProcess:
     write_site(tmp_path, pages, bundle=bundle)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
-        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 
 

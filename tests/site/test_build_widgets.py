@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -58,7 +57,9 @@ def test_a_good_site_builds_and_indexes_each_lessons_widgets(tmp_path):
         tmp_path,
         {
             "index.md": "# Home\n\n" + QUIZ,
-            "lessons/a.md": "# A\n\n" + QUIZ + "\n/// exercise | relu-neuron\n///\n\n/// recall | Why?\nBecause.\n///\n",
+            "lessons/a.md": "# A\n\n"
+            + QUIZ
+            + "\n/// exercise | relu-neuron\n///\n\n/// recall | Why?\nBecause.\n///\n",
             "lessons/b.md": "# B\n\nNothing to do.\n",
         },
         nav,
@@ -68,7 +69,9 @@ def test_a_good_site_builds_and_indexes_each_lessons_widgets(tmp_path):
     second, first = index["lessons"]
     assert second == {"src": "lessons/b.md", "url": "lessons/b/", "title": "Second", "items": []}
     assert [(i["kind"], i["key"]) for i in first["items"]] == [
-        ("quiz", "quiz:lessons/a/sum"), ("exercise", "exercise:relu-neuron"), ("recall", "recall:lessons/a/1"),
+        ("quiz", "quiz:lessons/a/sum"),
+        ("exercise", "exercise:relu-neuron"),
+        ("recall", "recall:lessons/a/1"),
     ]
     assert first["items"][1]["version"] == exercises.get("relu-neuron").version
     html = (site / "lessons/a/index.html").read_text()
@@ -80,30 +83,54 @@ def test_a_good_site_builds_and_indexes_each_lessons_widgets(tmp_path):
 
 def test_a_quiz_with_no_correct_answer_fails_naming_the_page(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("[x] 2", "[ ] 2")
-    expect_failure(tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad}, "lessons/bad.md: quiz 1 ('What is 1 + 1?'): no option is marked correct")
+    expect_failure(
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
+        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): no option is marked correct",
+    )
 
 
 def test_a_malformed_option_fails_naming_the_page(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("- [ ] 3", "- [] 3")
-    expect_failure(tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad}, "lessons/bad.md: quiz 1 ('What is 1 + 1?'): malformed option '- [] 3'")
+    expect_failure(
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
+        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): malformed option '- [] 3'",
+    )
 
 
 def test_an_unknown_option_fails_naming_the_page(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("    id: sum\n", "    id: sum\n    colour: red\n")
-    expect_failure(tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad}, "lessons/bad.md: quiz 1 ('What is 1 + 1?'): unknown option 'colour'")
+    expect_failure(
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
+        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): unknown option 'colour'",
+    )
 
 
 def test_an_unknown_exercise_fails_naming_the_page(tmp_path, caplog):
     bad = "# Bad\n\n/// exercise | no-such-thing\n///\n"
-    expect_failure(tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad}, "lessons/bad.md: exercise 1 ('no-such-thing'): there is no exercise 'no-such-thing'")
+    expect_failure(
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
+        "lessons/bad.md: exercise 1 ('no-such-thing'): there is no exercise 'no-such-thing'",
+    )
 
 
 @pytest.fixture
 def broken_exercise(monkeypatch):
     """An exercise whose reference solution fails its own check, in the registry."""
     broken = Exercise(
-        id="broken-double", title="Double", starter="def double(x):\n    return x\n",
-        solution="def double(x):\n    return x + 2\n", hints=[], mistakes=[("", ""), ("", "")],
+        id="broken-double",
+        title="Double",
+        starter="def double(x):\n    return x\n",
+        solution="def double(x):\n    return x + 2\n",
+        hints=[],
+        mistakes=[("", ""), ("", "")],
     )
 
     @broken.check("doubles 3")
@@ -118,11 +145,18 @@ def broken_exercise(monkeypatch):
 def test_an_exercise_whose_solution_fails_its_checks_fails_naming_the_page(tmp_path, caplog, broken_exercise):
     bad = "# Bad\n\n/// exercise | broken-double\n///\n"
     expect_failure(
-        tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad},
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
         "lessons/bad.md: exercise 1 ('broken-double'): its reference solution fails its own check 'doubles 3': double(3) should be 6, got 5",
     )
 
 
 def test_a_block_whose_header_is_not_yaml_fails_naming_the_page(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("    id: sum\n", "    id: [sum\n")
-    expect_failure(tmp_path, caplog, {"index.md": "# Home\n", "lessons/bad.md": bad}, "lessons/bad.md: a `/// quiz` block could not be read")
+    expect_failure(
+        tmp_path,
+        caplog,
+        {"index.md": "# Home\n", "lessons/bad.md": bad},
+        "lessons/bad.md: a `/// quiz` block could not be read",
+    )

@@ -20,7 +20,9 @@ def sha256_source(body: str) -> str:
 
 
 def test_hashes_exactly_the_inline_scripts_a_browser_runs():
-    expected = {sha256_source(body) for body in ('var palette = 1;', 'import "./x.js";', '__md_scope = new URL("..", location)')}
+    expected = {
+        sha256_source(body) for body in ("var palette = 1;", 'import "./x.js";', '__md_scope = new URL("..", location)')
+    }
     assert csp.inline_script_hashes(PAGE) == expected
 
 
@@ -38,7 +40,10 @@ def test_the_policy_keeps_everything_on_the_site_and_allows_no_eval():
 def test_the_policy_comes_right_after_the_charset_before_any_script():
     updated = csp.with_policy(PAGE, "default-src 'self'")
     head = updated.split("<title>")[0]
-    assert head == '<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+    assert (
+        head
+        == '<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
+    )
     assert csp.with_policy(updated, "default-src 'none'").count("Content-Security-Policy") == 1
 
 

@@ -39,8 +39,14 @@ def test_a_panel_becomes_a_named_region_with_its_starter_code():
     assert "&lt; 5" in html and "Sum &amp; product" in html
     assert page.errors == []
     assert page.widgets == [
-        {"kind": "panel", "number": 1, "id": "lessons/demo#1", "code": 'print("z =", 2 * 0.5 + 3 * -1 + 1 < 5)',
-         "title": "Sum & product", "expect": "z = -1"}
+        {
+            "kind": "panel",
+            "number": 1,
+            "id": "lessons/demo#1",
+            "code": 'print("z =", 2 * 0.5 + 3 * -1 + 1 < 5)',
+            "title": "Sum & product",
+            "expect": "z = -1",
+        }
     ]
 
 

@@ -61,7 +61,9 @@ def test_objects_that_draw_themselves_are_displayed(capsys):
 
 def test_a_neuron_plot_displays_as_svg(capsys):
     result, _, _, pictures = run_capturing(
-        "from neuron.plot import plot_functions\nfrom neuron.activations import relu\nplot_functions({'relu': relu}, -2, 2)",
+        "from neuron.plot import plot_functions\n"
+        "from neuron.activations import relu\n"
+        "plot_functions({'relu': relu}, -2, 2)",
         capsys,
     )
     assert result == {"status": "ok"}, result

@@ -1,6 +1,7 @@
 """Datasets: the gates' truth tables, the spam table, the shopping bill."""
 
 import pytest
+
 from neuron import AND, NAND, OR, SPAM, SPAM_FEATURES, XOR, Neuron, shopping_bill
 from neuron.datasets import GATES
 

@@ -4,6 +4,7 @@ import math
 import re
 
 import pytest
+
 from neuron import (
     OR,
     Neuron,

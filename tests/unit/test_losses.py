@@ -6,6 +6,7 @@ import sys
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+
 from neuron import losses
 from neuron.activations import sigmoid
 from neuron.losses import (

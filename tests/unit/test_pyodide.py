@@ -10,8 +10,9 @@ import pathlib
 import shutil
 import subprocess
 
-import neuron
 import pytest
+
+import neuron
 
 PACKAGE = pathlib.Path(neuron.__file__).parent
 PYODIDE = PACKAGE.parent.parent / "node_modules" / "pyodide"

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+
 from neuron import activations, selfcheck
 
 

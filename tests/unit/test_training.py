@@ -6,6 +6,7 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from neuron import AND, NAND, OR, SPAM, XOR, Neuron, sigmoid
 from neuron.plot import Plot
 from neuron.training import History, accuracy, compute_loss, fit, gradients, update

@@ -50,7 +50,7 @@ class UnreadBlocks(Treeprocessor):
 
 
 class CourseBlocksExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:  # noqa: N802 - pymdownx's name
         for block in BLOCKS:
             block_mgr.register(block, {})
         md.treeprocessors.register(UnreadBlocks(md), "course_unread_blocks", 1)

@@ -47,7 +47,9 @@ class CourseBlock(Block):
         parsed = {name: default for name, (default, _) in spec.items()}
         unknown = sorted(set(self.given) - set(spec))
         if unknown:
-            self.problems.append(f"unknown option {', '.join(map(repr, unknown))}; it takes {', '.join(spec) or 'no options'}")
+            self.problems.append(
+                f"unknown option {', '.join(map(repr, unknown))}; it takes {', '.join(spec) or 'no options'}"
+            )
         for name, value in self.given.items():
             if name in spec:
                 try:

@@ -60,7 +60,9 @@ class ExerciseBlock(CourseBlock):
         body = str(block.text or "").strip()
         block.text = None
         if body:
-            self.problems.append("an exercise block has no body: its prompt and code live in pysrc/coursekit/exercises/")
+            self.problems.append(
+                "an exercise block has no body: its prompt and code live in pysrc/coursekit/exercises/"
+            )
         exercise = self.find()
         if exercise is not None:
             self.problems += verify(exercise)
@@ -116,10 +118,17 @@ class ExerciseBlock(CourseBlock):
         if exercise.hints:
             hints = etree.SubElement(block, "ol", {"class": "course-exercise__hints", "aria-label": "Hints"})
             for number, hint in enumerate(exercise.hints, 1):
-                inline(hints, "li", hint, {"class": "course-exercise__hint", "data-hint": str(number), "hidden": "hidden"})
+                inline(
+                    hints, "li", hint, {"class": "course-exercise__hint", "data-hint": str(number), "hidden": "hidden"}
+                )
         data_script(block, public, "course-exercise__data")
         self.page.widgets.append(
-            {"kind": "exercise", "number": self.number, "id": exercise.id, "key": f"exercise:{exercise.id}",
-             "version": public["version"], "title": exercise.title}
+            {
+                "kind": "exercise",
+                "number": self.number,
+                "id": exercise.id,
+                "key": f"exercise:{exercise.id}",
+                "version": public["version"],
+                "title": exercise.title,
+            }
         )
-

@@ -32,8 +32,19 @@ class RecallBlock(CourseBlock):
             self.problems.append("the prompt is empty: write it after the bar, `/// recall | Your prompt?`")
         self.key = f"recall:{self.page.stem}/{self.settings['id'] or self.number}"
         self.dom_id = f"course-recall-{self.number}"
-        wrapper = etree.SubElement(parent, "div", {"class": "course-recall", "data-recall-key": self.key, "role": "group", "aria-labelledby": f"{self.dom_id}-prompt"})
-        self.answer = etree.Element("div", {"class": "course-recall__answer", "id": f"{self.dom_id}-answer", "hidden": "hidden"})
+        wrapper = etree.SubElement(
+            parent,
+            "div",
+            {
+                "class": "course-recall",
+                "data-recall-key": self.key,
+                "role": "group",
+                "aria-labelledby": f"{self.dom_id}-prompt",
+            },
+        )
+        self.answer = etree.Element(
+            "div", {"class": "course-recall__answer", "id": f"{self.dom_id}-answer", "hidden": "hidden"}
+        )
         return wrapper
 
     def on_add(self, block: etree.Element) -> etree.Element:
@@ -49,9 +60,13 @@ class RecallBlock(CourseBlock):
         inline(block, "p", self.argument, {"class": "course-recall__prompt", "id": f"{self.dom_id}-prompt"})
         label = etree.SubElement(block, "label", {"class": "course-recall__label", "for": f"{self.dom_id}-mine"})
         label.text = "Your answer (optional: you may also just think it)"
-        etree.SubElement(block, "textarea", {"id": f"{self.dom_id}-mine", "class": "course-recall__mine", "rows": "3"}).text = ""
+        etree.SubElement(
+            block, "textarea", {"id": f"{self.dom_id}-mine", "class": "course-recall__mine", "rows": "3"}
+        ).text = ""
         heading = etree.Element("p", {"class": "course-recall__answer-title"})
         heading.text = "Model answer"
         self.answer.insert(0, heading)
         block.append(self.answer)
-        self.page.widgets.append({"kind": "recall", "number": self.number, "key": self.key, "version": version, "prompt": self.argument})
+        self.page.widgets.append(
+            {"kind": "recall", "number": self.number, "key": self.key, "version": version, "prompt": self.argument}
+        )

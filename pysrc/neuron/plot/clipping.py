@@ -5,6 +5,7 @@ A box is ``(x_min, x_max, y_min, y_max)`` in data coordinates.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ def clip_segment(a: Point, b: Point, box: tuple[float, float, float, float]) -> 
 def visible_pieces(points: Sequence[Point], box: tuple[float, float, float, float]) -> list[list[Point]]:
     """Split a curve into the pieces that lie inside box, dropping non-finite points."""
     pieces: list[list[Point]] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         if not all(math.isfinite(v) for v in (*a, *b)):
             continue
         clipped = clip_segment(a, b, box)

@@ -1,9 +1,9 @@
 """Axes: the range a plot shows and the round values its ticks mark.
 
-    >>> nice_ticks(0, 1)
-    [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-    >>> [tick_label(value, 0.25) for value in (-0.25, 0.0, 0.5)]
-    ['-0.25', '0.00', '0.50']
+>>> nice_ticks(0, 1)
+[0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+>>> [tick_label(value, 0.25) for value in (-0.25, 0.0, 0.5)]
+['-0.25', '0.00', '0.50']
 """
 
 from __future__ import annotations
