@@ -67,11 +67,14 @@ class Exercise {
     const code = this.panel.code();
     const attempt = code.trim() !== this.data.starter.trim();
     this.summary("running", "Checking your code…");
-    const result = await this.panel.execute({ type: "check", exercise: this.data.id, code }, (outcome, elapsedMs) =>
-      this.report(outcome, elapsedMs),
-    );
-    setEnabled(this.check, true);
-    if (!result) return;
+    const { panel } = this;
+    const outcome = await panel
+      .execute((handlers, options) => panel.runner.check(this.data.id, code, handlers, options))
+      .finally(() => setEnabled(this.check, true));
+    if (!outcome) return;
+    const { result, elapsedMs } = outcome;
+    this.report(result, elapsedMs);
+    panel.output.flush(); // what the report wrote shows at once, not a frame later
     const passed = result.status === "checked" && result.passed === true;
     const record = this.record;
     this.save({ attempts: record.attempts + (attempt ? 1 : 0), passed: passed || record.passed });

@@ -135,46 +135,52 @@ export class Panel {
     }
   }
 
-  run() {
-    return this.execute({ type: "run", code: this.code() }, (result, elapsedMs) => this.report(result, elapsedMs));
+  async run() {
+    const code = this.code();
+    const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options));
+    if (!outcome) return;
+    this.report(outcome.result, outcome.elapsedMs);
+    this.output.flush(); // what the report wrote shows at once, not a frame later
   }
 
   /**
-   * Send a request to Python (a Run, or an exercise's Check) with this panel's
-   * output area, Stop button and time limit; `report(result, elapsedMs)` shows
-   * how it ended. Returns the result, or null if the panel was busy.
+   * Send one request to Python (a Run, or an exercise's Check) with this
+   * panel's output area, Stop button and time limit: `send(handlers, options)`
+   * calls one of the runner's verbs. Resolves with {result, elapsedMs}, or null
+   * if the panel was busy; the caller shows how it ended.
    */
-  async execute(request, report) {
+  async execute(send) {
     if (this.running) return null;
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
-    this.running = true;
-    setEnabled(this.runButton, false);
-    setEnabled(this.stopButton, true);
+    this.setRunning(true);
     this.output.clear();
     this.outcome = "";
     const waiting = this.runner.busy ? "Waiting for another panel to finish…" : "Running…";
     this.setStatus(this.runner.state === STATE.READY ? waiting : "Loading Python…", "running");
-    const started = { at: 0 };
-    const result = await this.runner.run(
-      request,
-      {
-        onStart: () => {
-          started.at = performance.now();
-          this.setStatus("Running…", "running");
-        },
-        onOutput: (stream, text) => this.output.text(stream, text),
-        onDisplay: (mime, data) => this.output.display(mime, data),
-        onTruncated: (limit) => this.output.truncated(limit),
+    let startedAt = 0;
+    const handlers = {
+      onStart: () => {
+        startedAt = performance.now();
+        this.setStatus("Running…", "running");
       },
-      { timeoutMs: this.timeoutMs },
-    );
-    report(result, performance.now() - started.at);
-    this.output.flush();
-    performance.mark("course:run-end");
-    this.running = false;
-    setEnabled(this.runButton, true);
-    setEnabled(this.stopButton, false);
-    return result;
+      onOutput: (stream, text) => this.output.text(stream, text),
+      onDisplay: (mime, data) => this.output.display(mime, data),
+      onTruncated: (limit) => this.output.truncated(limit),
+    };
+    try {
+      const result = await send(handlers, { timeoutMs: this.timeoutMs });
+      return { result, elapsedMs: performance.now() - startedAt };
+    } finally {
+      this.output.flush();
+      performance.mark("course:run-end");
+      this.setRunning(false);
+    }
+  }
+
+  setRunning(running) {
+    this.running = running;
+    setEnabled(this.runButton, !running);
+    setEnabled(this.stopButton, running);
   }
 
   report(result, elapsedMs) {

@@ -113,12 +113,22 @@ export class PythonRunner extends EventTarget {
     this.setState(STATE.BROKEN, message);
   }
 
-  /**
-   * Run code (or check an exercise). handlers: {onOutput(stream, text),
-   * onDisplay(mime, data), onTruncated(limit), onStart()}. Resolves with the
-   * Python result dict, or {status: "stopped" | "timeout" | "crashed" | "unavailable"}.
-   */
-  run(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
+  // The verbs: each owns its message's shape, waits its turn, and resolves with
+  // Python's result dict, or {status: "stopped" | "timeout" | "crashed" | "unavailable"}.
+  // handlers: {onStart(), onOutput(stream, text), onDisplay(mime, data), onTruncated(limit)};
+  // options: {timeoutMs} (10 s by default; 0 for none).
+
+  /** Run code (coursekit.runtime.run): resolves with {status: "ok" | "error", …}. */
+  runCode(code, handlers, options) {
+    return this.enqueue({ type: MSG.RUN, code }, handlers, options);
+  }
+
+  /** Check an exercise (coursekit.checker.check): resolves with {status: "checked", passed, checks, …}. */
+  check(exerciseId, code, handlers, options) {
+    return this.enqueue({ type: MSG.CHECK, exercise: exerciseId, code }, handlers, options);
+  }
+
+  enqueue(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
     const job = this.queue.then(() => this.send(request, handlers, timeoutMs));
     this.queue = job.catch(() => {});
     return job;
