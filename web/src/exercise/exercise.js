@@ -11,6 +11,18 @@ import { loadRecord, saveRecord, staleRecord } from "../progress/store.js";
 
 const EMPTY = { passed: false, attempts: 0, hints: 0, solution: false };
 
+/**
+ * Whether a Check was a real attempt (one unlocks the solution). Python decides:
+ * the checker answers `starter: true` for the starter code, up to comments and
+ * spacing (coursekit.checker.is_starter), and runs nothing else for it, so a
+ * check stopped or out of time was running the learner's own code. Without an
+ * answer from Python (it could not load, or crashed) it is not an attempt.
+ */
+function isAttempt(result) {
+  if (result.status === "checked") return !result.starter;
+  return result.status === "stopped" || result.status === "timeout";
+}
+
 class Exercise {
   constructor(root) {
     this.root = root;
@@ -65,7 +77,6 @@ class Exercise {
     if (!isEnabled(this.check) || this.panel.running) return;
     setEnabled(this.check, false);
     const code = this.panel.code();
-    const attempt = code.trim() !== this.data.starter.trim();
     this.summary("running", "Checking your code…");
     const { panel } = this;
     const outcome = await panel
@@ -77,7 +88,7 @@ class Exercise {
     panel.output.flush(); // what the report wrote shows at once, not a frame later
     const passed = result.status === "checked" && result.passed === true;
     const record = this.record;
-    this.save({ attempts: record.attempts + (attempt ? 1 : 0), passed: passed || record.passed });
+    this.save({ attempts: record.attempts + (isAttempt(result) ? 1 : 0), passed: passed || record.passed });
     if (passed) this.revealSolution();
   }
 
