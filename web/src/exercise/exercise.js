@@ -31,7 +31,6 @@ class Exercise {
     this.hints = [...root.querySelectorAll(".course-exercise__hint")];
 
     const host = root.querySelector(".course-exercise__panel");
-    host.dataset.mounted = "true";
     this.panel = new Panel(host);
     this.check = button("Check", "course-panel__button course-exercise__check", () => this.runCheck());
     this.panel.runButton.after(this.check);
@@ -99,7 +98,6 @@ class Exercise {
       const why = {
         stopped: "You stopped the check before it finished.",
         timeout: `Your code ran for more than ${this.panel.timeoutMs / 1000} s: is there a loop that never ends?`,
-        error: "Your code raised an error.",
       }[result.status] ?? `Python could not check your code (${result.message ?? result.status}).`;
       this.summary("failed", `✗ Not passed. ${why}`);
       return;

@@ -43,10 +43,6 @@ export class PythonRunner extends EventTarget {
     return Boolean(this.current);
   }
 
-  get interruptible() {
-    return Boolean(this.interruptBuffer);
-  }
-
   setState(state, detail = "") {
     this.state = state;
     this.detail = detail;

@@ -122,7 +122,7 @@ async function boot({ indexURL, packageURL, interrupt }) {
       interruptBuffer = interrupt;
       pyodide.setInterruptBuffer(interruptBuffer);
     }
-    post({ type: MSG.READY, interruptible: Boolean(interruptBuffer) });
+    post({ type: MSG.READY });
     // Import the teaching package now, after saying ready, so the first Run
     // that uses it is quick (a Run sent meanwhile simply waits its turn).
     setTimeout(() => pyodide.pyimport("neuron").destroy(), 0);
