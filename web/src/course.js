@@ -34,19 +34,28 @@ function mountAll(root = document) {
       }
     }
   }
-  // Pages with code start Python in the background at once, so the first Run is quick.
-  if (root.querySelector(".course-panel, .course-exercise")) getRunner().boot().catch(() => {});
   return mounted;
 }
 
-// This script loads async: on a page with code (the build says so in the
-// course-runtime meta tag) Python starts booting before the page has even
-// finished parsing. Widgets mount once the document is ready.
-if (pageNeedsPython()) getRunner().boot().catch(() => {});
+// Pages with code start Python in the background at once, so the first Run is
+// quick. The build says which pages those are, in the course-runtime meta tag;
+// after an instant navigation that tag is the new page's (Material swaps the
+// <head> tags that differ before document$ emits).
+function bootIfNeeded() {
+  if (pageNeedsPython()) getRunner().boot().catch(() => {});
+}
+
+// This script loads async: on a page with code Python starts booting before the
+// page has even finished parsing. Widgets mount once the document is ready.
+bootIfNeeded();
 
 function start() {
-  if (globalThis.document$?.subscribe) globalThis.document$.subscribe(() => mountAll());
-  else mountAll();
+  const mountPage = () => {
+    mountAll();
+    bootIfNeeded();
+  };
+  if (globalThis.document$?.subscribe) globalThis.document$.subscribe(mountPage);
+  else mountPage();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
