@@ -13,6 +13,8 @@ import pytest
 
 from coursekit import exercises
 from coursesite import context
+from coursesite.blocks.quiz import decimals_asked
+from coursesite.markup import digest
 
 EXTENSIONS = ["coursesite.blocks", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.arithmatex", "attr_list"]
 CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
@@ -143,6 +145,92 @@ def test_numeric_answers_may_be_written_in_reasonable_formats(answer, value):
     assert data(tree(html), "course-quiz__data")["answer"] == value
 
 
+FEEDBACK = """\
+/// quiz | A sigmoid neuron says $\\hat y = 0.5$ for a label $y = 1$. What is its loss, to 3 decimals?
+    type: numeric
+    answer: 0.693
+    tolerance: 0.001
+    feedback:
+        -0.693: 'A loss is never *negative*: mind the minus in front of $\\log \\hat y$.'
+        0.301: 'That is `math.log10(2)`: the loss uses the natural log, 1 < 2 & more.'
+        wrong sign: 'Check the sign.'
+
+$-\\log 0.5 \\approx 0.693$.
+///
+"""
+
+
+def test_feedback_messages_are_hidden_inline_markdown_and_their_values_are_data():
+    html, page = render(FEEDBACK)
+    assert page.errors == []
+    quiz = by_class(tree(html), "course-quiz")[0]
+    (box,) = by_class(quiz, "course-quiz__messages")
+    assert box.get("hidden") is not None
+    first, second, sign = by_class(box, "course-quiz__message")
+    assert [m.get("id") for m in (first, second, sign)] == [
+        "course-quiz-1-message-1",
+        "course-quiz-1-message-2",
+        "course-quiz-1-message-sign",
+    ]
+    assert first.find("em").text == "negative"  # rendered as the explanations are
+    assert first.find("span").get("class") == "arithmatex"
+    assert second.find("code").text == "math.log10(2)"
+    assert "1 &lt; 2 &amp; more" in html  # author text escaped
+    assert "".join(sign.itertext()) == "Check the sign."
+    payload = data(quiz, "course-quiz__data")
+    assert payload["decimals"] == 3
+    assert payload["feedback"] == [
+        {"value": -0.693, "decimals": 3, "message": "course-quiz-1-message-1"},
+        {"value": 0.301, "decimals": 3, "message": "course-quiz-1-message-2"},
+    ]
+    assert payload["sign"] == "course-quiz-1-message-sign"
+    assert "never" not in json.dumps(payload)  # the messages are in the markup, not in the data
+    widget = page.widgets[0]
+    assert widget["feedback"][0] == {
+        "value": -0.693,
+        "message": "A loss is never *negative*: mind the minus in front of $\\log \\hat y$.",
+    }
+    assert widget["sign"] == "Check the sign." and widget["decimals"] == 3
+
+
+def test_a_numeric_quiz_without_feedback_has_no_messages_and_keeps_its_version():
+    html, page = render(NUMERIC)
+    quiz = by_class(tree(html), "course-quiz")[0]
+    assert not by_class(quiz, "course-quiz__messages")
+    payload = data(quiz, "course-quiz__data")
+    assert (payload["feedback"], payload["sign"], payload["decimals"]) == ([], None, 0)
+    question = page.widgets[0]["question"]
+    assert payload["version"] == digest(question, 0.0, 0.001, True)  # as before feedback existed: saved answers count
+
+
+def test_feedback_is_part_of_the_version():
+    _, first = render(FEEDBACK)
+    _, second = render(FEEDBACK.replace("Check the sign.", "Check the sign of the log."))
+    _, third = render(FEEDBACK.replace("0.301:", "0.302:"))
+    versions = {page.widgets[0]["version"] for page in (first, second, third)}
+    assert len(versions) == 3
+
+
+@pytest.mark.parametrize(
+    "answer, tolerance, asked",
+    [
+        (0.693, 0.001, 3),
+        (0.6931, 0.001, 3),
+        (1.6, 0.001, 1),
+        (60, 0.001, 0),
+        (0.5, 0, 1),
+        (2 / 3, 0.001, 3),
+        (0.378, 0.01, 2),
+        (0.378, 0.05, 1),
+        (0.378, 0.5, 0),
+        (1e-05, 0, 5),
+        (2 / 3, 0, None),
+    ],
+)
+def test_the_decimals_an_answer_needs_are_as_written_but_no_more_than_the_tolerance_asks(answer, tolerance, asked):
+    assert decimals_asked(answer, tolerance) == asked
+
+
 def test_a_recall_prompt_has_a_textarea_and_a_hidden_model_answer():
     html, page = render(RECALL)
     assert page.errors == []
@@ -211,6 +299,13 @@ def test_a_progress_block():
     assert by_class(tree(html), "course-progress") and page.widgets == [{"kind": "progress", "number": 1}]
 
 
+def with_feedback(*lines: str) -> str:
+    """A numeric quiz (answer 0.693, tolerance 0.001) with these lines under `feedback:`."""
+    indented = "".join(f"        {line}\n" for line in lines)
+    header = "    type: numeric\n    answer: 0.693\n    tolerance: 0.001\n    feedback:\n"
+    return f"/// quiz | Q?\n{header}{indented}\nWhy.\n///\n"
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
@@ -252,6 +347,66 @@ def test_a_progress_block():
             "option 'shuffle' does not apply to numeric quizzes",
         ),
         ("/// quiz | Q?\n    type: numeric\n    answer: 1\n///\n", "a numeric quiz needs an explanation"),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 1\n    feedback: 'Check the sign'\n\nWhy.\n///\n",
+            "quiz 1 ('Q?'): option 'feedback': write one wrong answer and its message per line",
+        ),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 1\n    feedback:\n\nWhy.\n///\n",
+            "option 'feedback': write one wrong answer and its message per line",
+        ),
+        (
+            with_feedback("lots: 'No.'"),
+            "quiz 1 ('Q?'): the feedback for 'lots': 'lots' is not a number (nor `wrong sign`)",
+        ),
+        (
+            with_feedback("0.693: 'No.'"),
+            "quiz 1 ('Q?'): the feedback for 0.693 is for the right answer: 0.693 is within the tolerance (0.001)",
+        ),
+        (
+            with_feedback("0.6935: 'No.'"),
+            "the feedback for 0.6935 is for the right answer",
+        ),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 60\n    feedback:\n        60.0: 'No.'\n\nWhy.\n///\n",
+            "the feedback for 60.0 is for the right answer: 60.0 is the answer itself",
+        ),
+        (
+            with_feedback("-0.693: ''"),
+            "quiz 1 ('Q?'): the feedback for -0.693 has no message",
+        ),
+        (
+            with_feedback("-0.693:"),
+            "the feedback for -0.693 has no message",
+        ),
+        (
+            with_feedback("wrong sign: '  '"),
+            "the feedback for `wrong sign` has no message",
+        ),
+        (
+            with_feedback("-0.693: yes"),
+            "the feedback for -0.693 must be text, and YAML read it as True: put it in single quotes",
+        ),
+        (
+            with_feedback("0.5: 'a'", "'1/2': 'b'"),
+            "the feedback for 0.5 and for 1/2 overlap: 1/2 is the same number as 0.5",
+        ),
+        (
+            with_feedback("0.5: 'a'", "0.5015: 'b'"),
+            "the feedback for 0.5 and for 0.5015 overlap: 0.5015 is within twice the tolerance (0.001) of 0.5",
+        ),
+        (
+            "/// quiz | Q?\n    type: numeric\n    answer: 0\n    feedback:\n        wrong sign: 'No.'\n\nWhy.\n///\n",
+            "the feedback for `wrong sign` can never be given: the answer is 0, which has no sign",
+        ),
+        (
+            "/// quiz | Q?\n    feedback:\n        1: 'No.'\n\n- [x] a\n    yes\n- [ ] b\n    no\n///\n",
+            "option 'feedback' does not apply to choice quizzes",
+        ),
+        (
+            with_feedback("-0.693: A loss: never negative"),
+            "a `/// quiz` block could not be read",  # unquoted, YAML stops at ": "
+        ),
         ("/// recall | Q?\n///\n", "recall prompt 1 ('Q?'): the model answer is empty"),
         ("/// recall\nAnswer.\n///\n", "the prompt is empty"),
         (

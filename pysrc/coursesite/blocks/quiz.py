@@ -31,9 +31,30 @@ defaults to 0, ``fractions: true`` also accepts answers such as ``1/2``)::
     z = 2·0.5 + 3·(−1) + 1 = −1, and ReLU turns any negative z into 0.
     ///
 
+``feedback`` maps the likely wrong answers to what a learner who gives one
+should read; the key ``wrong sign`` is for any answer of the right size with
+the wrong sign. Messages are inline Markdown, in single quotes (YAML would read
+a colon or a leading backtick as its own)::
+
+    feedback:
+        -0.693: 'A loss is never negative: mind the minus in front of the log.'
+        0.301: 'That is the log to base 10: the loss uses the *natural* log.'
+        wrong sign: 'The size is right; check the sign of each term.'
+
+The browser (web/src/quiz/numeric.js) judges an answer in this order: the
+right answer (within the tolerance); a feedback value (within the tolerance
+too, or exactly, up to rounding, if it is 0); the right size with the wrong
+sign (the author's ``wrong sign`` message, or a built-in one); the answer
+rounded to fewer decimals than it needs (:func:`decimals_asked`: 0.69 or 0.7
+for 0.693 with tolerance 0.001), told to give more; a feedback value so
+rounded, then the wrong sign so rounded; otherwise "not the expected one".
+
 Mistakes are errors naming the page: no correct option, a single-choice quiz
 with several, an option without explanation, fewer than two options, a line
-that is not an option, an unknown option key, an empty question.
+that is not an option, an unknown option key, an empty question; feedback that
+is not a mapping, a feedback value that is not a number, one for the right
+answer itself, two that one answer could match, an empty message, ``wrong
+sign`` for an answer of 0.
 """
 
 from __future__ import annotations
@@ -51,7 +72,11 @@ OPTION = re.compile(r"^- \[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 CONTINUATION = "    "
 TYPES = ("single", "multiple", "numeric")
 CHOICE_OPTIONS = ("type", "shuffle", "id")
-NUMERIC_OPTIONS = ("type", "answer", "tolerance", "fractions", "id")
+NUMERIC_OPTIONS = ("type", "answer", "tolerance", "fractions", "feedback", "id")
+#: The feedback key for any answer of the right size with the wrong sign.
+SIGN = "wrong sign"
+#: Beyond this many decimals (1/3 with tolerance 0) a learner is not asked for more.
+MAX_DECIMALS = 6
 
 
 def parse_type(value: Any) -> str:
@@ -84,6 +109,36 @@ def parse_tolerance(value: Any) -> float:
     return number
 
 
+def parse_feedback(value: Any) -> dict:
+    if not isinstance(value, dict) or not value:
+        raise ValueError(
+            "write one wrong answer and its message per line, indented under `feedback:`, "
+            "e.g. `-0.693: 'A loss is never negative.'`"
+        )
+    return value
+
+
+def is_close(value: float, target: float, tolerance: float) -> bool:
+    """Within ``tolerance``, with room for rounding (as web/src/quiz/numeric.js judges)."""
+    return abs(value - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+
+
+def written_decimals(number: float) -> int:
+    """How many decimals a number is written with: 0.693 → 3, 60 → 0, 1e-05 → 5."""
+    mantissa, _, exponent = repr(float(number)).partition("e")
+    return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
+
+
+def decimals_asked(number: float, tolerance: float) -> int | None:
+    """How many decimals an answer needs: as many as it is written with, but no
+    more than its tolerance asks for (0.001 asks for 3: any number rounded to 3
+    decimals is within 0.0005 of it); None beyond ``MAX_DECIMALS``."""
+    places = written_decimals(number)
+    if tolerance > 0:
+        places = min(places, max(0, math.ceil(-math.log10(2 * tolerance) - 1e-9)))
+    return places if places <= MAX_DECIMALS else None
+
+
 class QuizBlock(CourseBlock):
     NAME = "quiz"
     LABEL = "quiz"
@@ -94,6 +149,7 @@ class QuizBlock(CourseBlock):
         "answer": (None, parse_number),
         "tolerance": (0.0, parse_tolerance),
         "fractions": (False, parse_bool),
+        "feedback": (None, parse_feedback),
     }
 
     @property
@@ -233,15 +289,67 @@ class QuizBlock(CourseBlock):
 
     # --- numeric -------------------------------------------------------------
 
+    def read_feedback(self, answer: float | None, tolerance: float) -> tuple[list[tuple[float, str]], str | None]:
+        """The feedback for wrong values, as (value, message), and for a wrong sign."""
+        values: list[tuple[float, str, str]] = []
+        sign = None
+        for key, message in (self.settings["feedback"] or {}).items():
+            name = f"`{SIGN}`" if key == SIGN else key
+            if message is None or (isinstance(message, str) and not message.strip()):
+                self.problems.append(f"the feedback for {name} has no message: write it after the colon, in quotes")
+            elif not isinstance(message, str):
+                self.problems.append(
+                    f"the feedback for {name} must be text, and YAML read it as {message!r}: put it in single quotes"
+                )
+            elif key == SIGN:
+                sign = message.strip()
+            else:
+                try:
+                    values.append((parse_number(key), message.strip(), str(key)))
+                except ValueError:
+                    self.problems.append(
+                        f"the feedback for {key!r}: {key!r} is not a number (nor `{SIGN}`); "
+                        "write each wrong answer as a number, such as -0.693 or 1/2"
+                    )
+        if answer is not None:
+            self.check_feedback(answer, tolerance, values, sign)
+        return [(value, message) for value, message, _ in values], sign
+
+    def check_feedback(
+        self, answer: float, tolerance: float, values: list[tuple[float, str, str]], sign: str | None
+    ) -> None:
+        itself = f"within the tolerance ({tolerance:g}) of the answer, {answer:g}" if tolerance else "the answer itself"
+        if sign is not None and answer == 0:
+            self.problems.append(f"the feedback for `{SIGN}` can never be given: the answer is 0, which has no sign")
+        for value, _, key in values:
+            if is_close(value, answer, tolerance):
+                self.problems.append(
+                    f"the feedback for {key} is for the right answer: {key} is {itself}, "
+                    "and feedback is for wrong answers"
+                )
+        for index, (value, _, key) in enumerate(values):
+            for other, _, other_key in values[:index]:
+                if is_close(value, other, 2 * tolerance):
+                    same = is_close(value, other, 0)
+                    apart = "the same number as" if same else f"within twice the tolerance ({tolerance:g}) of"
+                    self.problems.append(
+                        f"the feedback for {other_key} and for {key} overlap: {key} is {apart} {other_key}, "
+                        "so one answer could match both"
+                    )
+
     def build_numeric(self, block: etree.Element) -> None:
         if self.settings["answer"] is None:
             self.problems.append("a numeric quiz needs `answer: <number>`")
         if not len(self.explanation) and not (self.explanation.text or "").strip():
             self.problems.append("a numeric quiz needs an explanation: write it in the block's body")
+        answer, tolerance, fractions = self.settings["answer"], self.settings["tolerance"], self.settings["fractions"]
+        feedback, sign = self.read_feedback(answer, tolerance)
         if self.report(block):
             return
-        answer, tolerance, fractions = self.settings["answer"], self.settings["tolerance"], self.settings["fractions"]
-        version = digest(self.argument, answer, tolerance, fractions)
+        parts: list[Any] = [self.argument, answer, tolerance, fractions]
+        if feedback or sign:  # quizzes without feedback keep the version learners' answers were saved with
+            parts += [feedback, sign]
+        version = digest(*parts)
         block.set("data-quiz-type", "numeric")
         block.set("data-version", version)
         fieldset = etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"})
@@ -262,6 +370,7 @@ class QuizBlock(CourseBlock):
             },
         )
         block.append(self.explanation)
+        messages = self.build_messages(block, feedback, sign)
         data = {
             "key": self.key,
             "type": "numeric",
@@ -269,6 +378,12 @@ class QuizBlock(CourseBlock):
             "answer": answer,
             "tolerance": tolerance,
             "fractions": fractions,
+            "decimals": decimals_asked(answer, tolerance),
+            "feedback": [
+                {"value": value, "decimals": decimals_asked(value, tolerance), "message": message_id}
+                for (value, _), message_id in zip(feedback, messages)
+            ],
+            "sign": messages[-1] if sign else None,
         }
         data_script(block, data, "course-quiz__data")
         self.page.widgets.append(
@@ -282,5 +397,23 @@ class QuizBlock(CourseBlock):
                 "answer": answer,
                 "tolerance": tolerance,
                 "fractions": fractions,
+                "decimals": data["decimals"],
+                "feedback": [{"value": value, "message": message} for value, message in feedback],
+                "sign": sign,
             }
         )
+
+    def build_messages(self, block: etree.Element, feedback: list[tuple[float, str]], sign: str | None) -> list[str]:
+        """The author's messages as hidden inline Markdown, rendered like the explanations;
+        the browser copies one into the quiz's live region. Returns their ids, the sign's last."""
+        if not feedback and not sign:
+            return []
+        box = etree.SubElement(block, "div", {"class": "course-quiz__messages", "hidden": "hidden"})
+        texts = [(str(index), message) for index, (_, message) in enumerate(feedback, 1)]
+        if sign:
+            texts.append(("sign", sign))
+        ids = []
+        for suffix, message in texts:
+            ids.append(f"{self.dom_id}-message-{suffix}")
+            inline(box, "p", message, {"class": "course-quiz__message", "id": ids[-1]})
+        return ids

@@ -4,10 +4,13 @@
 // with the learner's progress. A wrong answer marks and explains only the
 // options the learner chose, so Retry is still worth something; the right
 // answer (every option ✓/✗ with its explanation) appears once they answer
-// rightly, or when they press Show answer, offered after a wrong try.
+// rightly, or when they press Show answer, offered after a wrong try. A wrong
+// number is told what is wrong with it when that is known (numeric.js): the
+// author's message for that value, the wrong sign, too few decimals.
 import { button, el, liveRegion, readData, setEnabled, isEnabled } from "../ui/dom.js";
 import { loadRecord, saveRecord } from "../progress/store.js";
-import { parseNumber, isClose } from "./numeric.js";
+import { mountMath } from "../math/math.js";
+import { parseNumber, judge } from "./numeric.js";
 
 function shuffle(items) {
   const copy = [...items];
@@ -45,14 +48,22 @@ class Quiz {
     saveRecord(this.data.key, this.data.version, { answer, correct, solved, revealed });
   }
 
-  showResult(correct, message, { revealed = false } = {}) {
+  /** `message`: text, or a list of text and nodes; `ready`: a promise to wait for before writing it. */
+  showResult(correct, message, { revealed = false, ready = null } = {}) {
     this.root.dataset.result = correct ? "correct" : "wrong";
-    this.feedback.textContent = `${correct ? "✓ Correct." : "✗ Not quite."} ${message}`.trim();
-    this.feedback.dataset.kind = correct ? "correct" : "wrong";
     setEnabled(this.check, false);
     this.retry.hidden = false;
     // After a wrong try the answer stays hidden until asked for.
     this.showAnswer.hidden = correct || revealed;
+    // The live region changes once, so it is announced once; a newer result or Retry cancels a wait.
+    const parts = (Array.isArray(message) ? message : [message]).filter((part) => part !== "");
+    const write = () => {
+      this.feedback.replaceChildren(correct ? "✓ Correct." : "✗ Not quite.", ...(parts.length ? [" ", ...parts] : []));
+      this.feedback.dataset.kind = correct ? "correct" : "wrong";
+    };
+    const token = (this.pending = {});
+    if (ready) ready.then(() => this.pending === token && write());
+    else write();
   }
 
   giveAnswer() {
@@ -65,6 +76,7 @@ class Quiz {
   }
 
   reset({ focus = false } = {}) {
+    this.pending = null;
     delete this.root.dataset.result;
     this.feedback.textContent = "";
     delete this.feedback.dataset.kind;
@@ -179,11 +191,15 @@ class ChoiceQuiz extends Quiz {
   }
 }
 
+const decimals = (count) => `${count} decimal${count === 1 ? "" : "s"}`;
+
 class NumericQuiz extends Quiz {
   constructor(root) {
     super(root);
     this.input = root.querySelector(".course-quiz__number");
     this.why = root.querySelector(".course-quiz__explanation");
+    // The author's messages for likely wrong answers: Markdown the build rendered, hidden.
+    this.messages = new Map([...root.querySelectorAll(".course-quiz__message")].map((m) => [m.id, m]));
     this.input.setAttribute("aria-describedby", this.feedback.id || this.setFeedbackId());
     this.input.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
@@ -213,21 +229,52 @@ class NumericQuiz extends Quiz {
   }
 
   evaluate({ save, revealed = false }) {
-    const { value, error } = parseNumber(this.input.value, { fractions: this.data.fractions });
+    const { value, decimals: places, error } = parseNumber(this.input.value, { fractions: this.data.fractions });
     if (error) {
       this.feedback.textContent = error;
       this.feedback.dataset.kind = "hint";
       return;
     }
-    const correct = isClose(value, this.data.answer, this.data.tolerance);
+    const verdict = judge(value, places, this.data);
+    const correct = verdict.kind === "right";
     this.input.readOnly = true;
     this.why.hidden = !(correct || revealed); // the explanation gives the answer away
-    const next = revealed
-      ? "The explanation below gives the answer; press Retry to answer again."
-      : "Check your working and try again: press Retry, or Show answer.";
-    const message = correct ? "" : `Your answer, ${value}, is not the expected one. ${next}`;
-    this.showResult(correct, message, { revealed });
+    if (correct) {
+      this.showResult(true, "", { revealed });
+    } else {
+      const { parts, ready } = this.describe(verdict, value, places);
+      const again = verdict.kind === "wrong" ? "Check your working and try again" : "Try again";
+      const next = revealed
+        ? "The explanation below gives the answer; press Retry to answer again."
+        : `${again}: press Retry, or Show answer.`;
+      this.showResult(false, [...parts, " ", next], { revealed, ready });
+    }
     if (save) this.save(this.input.value.trim(), correct, revealed);
+  }
+
+  /** What is wrong with `value`, as text and the author's rendered Markdown; `ready` when maths must be typeset. */
+  describe({ kind, message, rounded }, value, places) {
+    const more = decimals(this.data.decimals);
+    if (message) {
+      const { nodes, ready } = this.copyMessage(message);
+      return { parts: [...nodes, rounded ? ` Give ${more}, too.` : ""], ready };
+    }
+    const text = {
+      sign: rounded
+        ? `Your answer, ${value}, is close in size but has the wrong sign; give ${more}, too.`
+        : `Your answer, ${value}, is the right size but has the wrong sign.`,
+      rounded: `Close: ${value} is the answer rounded to ${decimals(places)}. Give ${more}.`,
+      wrong: `Your answer, ${value}, is not the expected one.`,
+    }[kind];
+    return { parts: [text], ready: null };
+  }
+
+  /** A copy of one of the author's messages; maths the page has not typeset yet is typeset in the copy. */
+  copyMessage(id) {
+    const copy = this.messages.get(id).cloneNode(true);
+    const pending = [...copy.querySelectorAll(".arithmatex")].filter((math) => !math.querySelector(".katex"));
+    const ready = pending.length ? Promise.allSettled(pending.map((math) => mountMath(math))) : null;
+    return { nodes: [...copy.childNodes], ready };
   }
 
   clearAnswer() {
