@@ -8,7 +8,10 @@ At build time it
 - copies the browser bundle (esbuild's output), the self-hosted Pyodide from
   npm, and a zip of the course's Python packages to ``assets/course/``;
 - writes the versioned names of those files into every page's head, where the
-  browser code finds them, so nothing is ever fetched from another origin.
+  browser code finds them, so nothing is ever fetched from another origin;
+- writes one Content-Security-Policy into every page (coursesite.csp), so the
+  browser itself refuses any request to another origin, the learner's code's too
+  (not under ``mkdocs serve``, whose live reload is an inline script).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import exercises
 
-from . import context, panels, progress, review
+from . import context, csp, panels, progress, review
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -49,6 +52,8 @@ PYTHON_WIDGETS = {"panel", "exercise"}
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
+    command = "build"
+
     def on_config(self, config):
         if not self.config.enabled:
             return config
@@ -150,6 +155,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         target.write_bytes(self.package_zip)
         index = progress.lesson_index(self.page_entries, self.nav_order)
         (assets / progress.FILENAME).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        if self.command != "serve":  # mkdocs serve injects an inline live-reload script each time
+            csp.apply_to_site(Path(config.site_dir))
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

@@ -12,6 +12,19 @@ RUN_TIMEOUT = 20_000
 READY = re.compile(r"^Ready")
 
 
+def wait_until(page: Page, expression: str, timeout: int = RUN_TIMEOUT) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    The site's Content-Security-Policy forbids eval, which Playwright's
+    wait_for_function uses; page.evaluate is not subject to it.
+    """
+    for _ in range(timeout // 50):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still false after {timeout} ms: {expression}")
+
+
 class Panel:
     def __init__(self, page: Page, root: Locator) -> None:
         self.page = page

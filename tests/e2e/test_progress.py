@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from tests.lesson_widgets import page_url, pages
 
+from .pages import wait_until
 from .widgets import PREFIX, Exercise, Quiz, Recall, complete_lesson, lesson_sources, nav_link, saved_keys, widgets
 
 PROGRESS = "/progress/"
@@ -48,7 +49,8 @@ def test_answers_code_and_progress_survive_a_reload(page, watched):
     recall.textbox.fill("my own words")
     exercise = Exercise(page, widgets(src, "exercise")[0]["id"])
     expect(nav_link(page, title)).to_contain_text("✓")  # marked as soon as the lesson is done
-    page.wait_for_function(
+    wait_until(
+        page,
         f"localStorage.getItem({(PREFIX + recall.root.get_attribute('data-recall-key')).__repr__()})?.includes('my own words')"
     )
 

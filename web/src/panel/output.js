@@ -3,6 +3,11 @@
 // so a flood of output never freezes the page.
 
 const PAGE_LIMIT = 200_000; // characters kept on the page per run
+// Per frame, at most: time spent writing, and text added (the browser lays out
+// the text after the frame's scripts, so a flood is spread over frames).
+const FRAME_BUDGET_MS = 8;
+const FRAME_CHARS = 8_192;
+const TEXT_PIECE = 4_096;
 
 export class OutputArea {
   constructor(element) {
@@ -32,7 +37,10 @@ export class OutputArea {
       this.cut = true;
     }
     this.chars += text.length;
-    this.pending.push(() => this.appendText(stream, text));
+    for (let start = 0; start < text.length; start += TEXT_PIECE) {
+      const piece = text.slice(start, start + TEXT_PIECE);
+      this.pending.push(Object.assign(() => this.appendText(stream, piece), { chars: piece.length }));
+    }
     if (this.cut) this.note(`Output truncated: only the first ${PAGE_LIMIT.toLocaleString("en")} characters are shown.`);
     this.schedule();
   }
@@ -62,14 +70,23 @@ export class OutputArea {
     this.frame ||= requestAnimationFrame(() => this.flush());
   }
 
-  /** Write everything queued now (also called when a run ends). */
+  /**
+   * Write what is queued (also called when a run ends), for at most a frame's
+   * worth of time: the rest waits for the next frame, so a flood of output
+   * never holds the page's main thread for long.
+   */
   flush() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const work = this.pending;
-    this.pending = [];
-    if (work.length) this.element.classList.remove("course-output--empty");
-    for (const write of work) write();
+    if (this.pending.length) this.element.classList.remove("course-output--empty");
+    const until = performance.now() + FRAME_BUDGET_MS;
+    let chars = 0;
+    while (this.pending.length && performance.now() < until && chars < FRAME_CHARS) {
+      const write = this.pending.shift();
+      chars += write.chars ?? 0;
+      write();
+    }
+    if (this.pending.length) this.schedule();
   }
 
   appendText(stream, text) {

@@ -124,7 +124,8 @@ export class Panel {
     // After a Stop that restarted Python, say so until the next run.
     const prefix = this.outcome ? `${this.outcome} · ` : "";
     if (state === STATE.LOADING || state === STATE.IDLE) {
-      this.setStatus(`${prefix}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
+      const why = this.runner.notice ? `${this.runner.notice}. ` : "";
+      this.setStatus(`${prefix}${why}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
     } else if (state === STATE.READY) {
       if (this.status.dataset.kind === "loading" || !this.status.textContent) {
         this.setStatus(`${prefix}Ready`, "ready");

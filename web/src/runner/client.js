@@ -22,6 +22,8 @@ export const STATE = Object.freeze({
   BROKEN: "broken",
 });
 
+const GONE_WHILE_STARTING = "Python stopped while it was starting";
+
 // How long an interrupt may take before we give up on it and terminate.
 const INTERRUPT_GRACE_MS = 1500;
 
@@ -32,6 +34,8 @@ export class PythonRunner extends EventTarget {
     this.state = STATE.IDLE;
     this.detail = "";
     this.worker = null;
+    this.port = null; // the worker's private channel (see start.js)
+    this.notice = ""; // why Python is loading again, when it is not a first start
     this.nextId = 1;
     this.current = null; // the request in flight: {id, handlers, resolve, timer}
     this.queue = Promise.resolve();
@@ -67,16 +71,21 @@ export class PythonRunner extends EventTarget {
         reject(error);
         return;
       }
-      const { worker, interrupt, early } = started;
+      const { worker, port, interrupt, lock, early } = started;
       this.worker = worker;
+      this.port = port;
       this.interruptBuffer = interrupt;
       const onMessage = (data) => {
         switch (data.type) {
+          case MSG.ALIVE:
+            this.watchLife(worker, lock, () => reject(new Error(GONE_WHILE_STARTING)));
+            break;
           case MSG.PROGRESS:
             this.setState(STATE.LOADING, `${data.step}/${data.steps}: ${data.stage}`);
             break;
           case MSG.READY:
             performance.mark("course:python-ready"); // read by benchmarks/runtime.py
+            this.notice = "";
             this.setState(STATE.READY);
             resolve();
             break;
@@ -88,7 +97,8 @@ export class PythonRunner extends EventTarget {
             this.onReply(data);
         }
       };
-      worker.onmessage = ({ data }) => onMessage(data);
+      port.onmessage = ({ data }) => onMessage(data);
+      worker.onmessage = null; // only the port speaks for the worker (see start.js)
       worker.onerror = (event) => {
         event.preventDefault?.();
         const message = event.message || "the Python worker could not start";
@@ -96,16 +106,49 @@ export class PythonRunner extends EventTarget {
           this.fail(message);
           reject(new Error(message));
         } else {
-          this.finish({ status: "crashed", message });
+          this.lost(worker, `${message}; it is starting again.`);
         }
       };
       early.splice(0).forEach(onMessage); // what the worker said before we listened
     });
   }
 
-  fail(message) {
+  /**
+   * Notice when `worker` is gone without our terminating it: the worker holds
+   * the Web Lock `lock` while it lives, so our request for it is granted then.
+   */
+  watchLife(worker, lock, duringBoot) {
+    if (!globalThis.navigator?.locks) return; // an insecure context: the time limit still ends a run
+    navigator.locks.request(lock, () => {
+      if (worker !== this.worker) return; // we terminated it ourselves
+      if (this.state === STATE.LOADING) {
+        this.fail(GONE_WHILE_STARTING);
+        duringBoot();
+      } else {
+        this.lost(worker, "its worker closed; it is starting again.");
+      }
+    });
+  }
+
+  /** The worker died on its own: answer the request in flight, and boot a fresh one. */
+  lost(worker, message) {
+    if (worker !== this.worker) return;
+    this.notice = "Python stopped unexpectedly; it is starting again"; // until it is ready
+    this.retire();
+    this.finish({ status: "crashed", message, restarted: true });
+    this.bootPromise = this.spawn();
+    this.bootPromise.catch(() => {});
+  }
+
+  retire() {
     this.worker?.terminate();
     this.worker = null;
+    this.port?.close();
+    this.port = null;
+  }
+
+  fail(message) {
+    this.retire();
     this.setState(STATE.BROKEN, message);
   }
 
@@ -141,7 +184,7 @@ export class PythonRunner extends EventTarget {
       this.current = { id, handlers, resolve, timer: null };
       if (timeoutMs > 0) this.current.timer = setTimeout(() => this.stop("timeout"), timeoutMs);
       handlers.onStart?.();
-      this.worker.postMessage({ ...request, id });
+      this.port.postMessage({ ...request, id });
     });
   }
 
@@ -194,8 +237,7 @@ export class PythonRunner extends EventTarget {
 
   /** Terminate the worker, settle the request in flight, and boot a fresh one. */
   restart(reason) {
-    this.worker?.terminate();
-    this.worker = null;
+    this.retire();
     this.finish({ status: reason, restarted: true });
     this.bootPromise = this.spawn();
     this.bootPromise.catch(() => {});

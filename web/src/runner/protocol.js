@@ -1,13 +1,16 @@
 // The messages between the page and the Python worker.
 //
-// page → worker:  BOOT {config}            RUN {id, code}        CHECK {id, exercise, code}
-// worker → page:  PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
+// page → worker:  BOOT {config, port}      RUN {id, code}        CHECK {id, exercise, code}
+// worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
 //
-// Every request that carries an id gets exactly one RESULT or ERROR back.
+// BOOT goes to the worker itself and hands it a MessageChannel port; every other
+// message, both ways, goes over that port (see start.js). Every request that
+// carries an id gets exactly one RESULT or ERROR back.
 export const MSG = Object.freeze({
   BOOT: "boot",
+  ALIVE: "alive",
   RUN: "run",
   CHECK: "check",
   PROGRESS: "progress",

@@ -20,8 +20,25 @@ let interruptBuffer = null;
 // message per line.
 const out = { id: null, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false };
 
+// Replies go over the port the page handed over at boot, with postMessage as it
+// was when this module loaded: the learner's Python can reach neither, so it can
+// neither forge a reply nor read the page's requests.
+let port = null;
+const postOnPort = MessagePort.prototype.postMessage;
+
 function post(message) {
-  self.postMessage(message);
+  if (port) postOnPort.call(port, message);
+}
+
+// A Web Lock held for as long as this worker lives: the page asks for the same
+// lock and is granted it the moment the worker is gone, however it went (it
+// closed itself, it crashed, the browser killed it), and then starts a new one.
+function holdLifeLock(name) {
+  if (!name || !globalThis.navigator?.locks) return;
+  navigator.locks.request(name, () => {
+    post({ type: MSG.ALIVE });
+    return new Promise(() => {}); // never released while the worker runs
+  });
 }
 
 function flush() {
@@ -101,8 +118,9 @@ console.warn = (...args) => {
   }
 };
 
-async function boot({ indexURL, packageURL, interrupt }) {
+async function boot({ indexURL, packageURL, interrupt, lock }) {
   try {
+    holdLifeLock(lock);
     progress(0);
     const packageBytes = fetchBytes(packageURL); // in parallel with Pyodide
     packageBytes.catch(() => {}); // reported when awaited below
@@ -153,11 +171,8 @@ function runPython(id, call) {
   }
 }
 
-self.onmessage = ({ data }) => {
+function onRequest({ data }) {
   switch (data.type) {
-    case MSG.BOOT:
-      boot(data.config);
-      break;
     case MSG.RUN:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
       runPython(data.id, () => runtime.run(data.code, display));
@@ -170,4 +185,12 @@ self.onmessage = ({ data }) => {
     default:
       post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });
   }
+}
+
+// The one message that comes to the worker itself: BOOT, with the port for the rest.
+self.onmessage = ({ data }) => {
+  if (data?.type !== MSG.BOOT || port || !data.port) return;
+  port = data.port;
+  port.onmessage = onRequest;
+  boot(data.config);
 };
