@@ -95,7 +95,7 @@ def run(code: str, display: Display | None = None, namespace: dict[str, object] 
         return {"status": "interrupted"}
     except SystemExit:
         return {"status": "ok"}
-    except BaseException as error:  # the learner's exception, reported, never raised
+    except BaseException as error:  # noqa: BLE001 - the learner's exception, reported, never raised
         return error_report(error)
     finally:
         _display = previous

@@ -6,7 +6,8 @@ The build writes it to ``assets/course/progress.json``::
                   "title": "1. Your first neuron",
                   "items": [{"kind": "quiz", "key": "quiz:lessons/first-neuron/2", "version": "…",
                              "label": "…"},
-                            {"kind": "exercise", "key": "exercise:relu-neuron", "version": "…", "label": "A ReLU neuron"}]}]}
+                            {"kind": "exercise", "key": "exercise:relu-neuron", "version": "…",
+                             "label": "A ReLU neuron"}]}]}
 
 ``key`` is where the browser keeps the learner's answer (web/src/storage.js
 adds its prefix) and ``version`` what it must match to count: a quiz or an

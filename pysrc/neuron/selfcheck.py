@@ -111,7 +111,7 @@ def check_training_gradients(activation: str, loss: str, labels: list[float]) ->
     X = [[0.5, -1.0], [2.0, 0.3], [-1.5, 1.0], [0.1, 0.2]]
     neuron = Neuron([0.4, -0.7], 0.2, activation)
     weight_gradients, bias_gradient = gradients(neuron, X, labels, loss)
-    for position, analytic in enumerate(weight_gradients + [bias_gradient]):
+    for position, analytic in enumerate([*weight_gradients, bias_gradient]):
         value = neuron.parameters()[position]
         above = _loss_with_parameter(neuron, position, value + STEP, X, labels, loss)
         below = _loss_with_parameter(neuron, position, value - STEP, X, labels, loss)

@@ -66,7 +66,7 @@ CASES = {
     ),
     "script in _repr_svg_": Case(
         "class Picture:\n    def _repr_svg_(self):\n"
-        "        return ('<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"window.pwned = 5\">'\n"
+        '        return (\'<svg xmlns="http://www.w3.org/2000/svg" onload="window.pwned = 5">\'\n'
         "                '<script>window.pwned = 6</script><text>drawn</text></svg>')\n"
         "Picture()",
         r"drawn",
@@ -85,7 +85,7 @@ CASES = {
         r"asked",
     ),
     "fetch through js.eval": Case(
-        f"import js\njs.eval(\"fetch({OFFSITE!r})\")",
+        f'import js\njs.eval("fetch({OFFSITE!r})")',
         r"EvalError|JsException|unsafe-eval|Refused",
     ),
     "a synchronous request": Case(

@@ -47,7 +47,8 @@ def test_ctrl_enter_runs_edited_code(lesson):
 def test_output_streams_while_the_code_runs(lesson):
     panel = lesson.open(LESSON).panel(0).wait_ready()
     panel.set_code(
-        "import time\nprint('first', flush=True)\nend = time.time() + 4\nwhile time.time() < end:\n    pass\nprint('second')"
+        "import time\nprint('first', flush=True)\nend = time.time() + 4\n"
+        "while time.time() < end:\n    pass\nprint('second')"
     )
     panel.run()
     panel.expect_output("first")
@@ -138,7 +139,9 @@ def test_reset_restores_the_starter_and_undo_brings_edits_back(lesson):
 def test_edits_survive_a_reload(lesson):
     panel = lesson.open(LESSON).panel(1)
     panel.set_code("print('kept across reloads')")
-    wait_until(lesson.page, "Object.keys(localStorage).some(k => localStorage.getItem(k).includes('kept across reloads'))")
+    wait_until(
+        lesson.page, "Object.keys(localStorage).some(k => localStorage.getItem(k).includes('kept across reloads'))"
+    )
     lesson.page.reload()
     expect(lesson.panel(1).editor).to_have_text("print('kept across reloads')")
     untouched = lesson.panel(0)

@@ -51,7 +51,7 @@ def test_answers_code_and_progress_survive_a_reload(page, watched):
     expect(nav_link(page, title)).to_contain_text("✓")  # marked as soon as the lesson is done
     wait_until(
         page,
-        f"localStorage.getItem({(PREFIX + recall.root.get_attribute('data-recall-key')).__repr__()})?.includes('my own words')"
+        f"localStorage.getItem({PREFIX + recall.root.get_attribute('data-recall-key')!r})?.includes('my own words')",
     )
 
     page.reload()
@@ -191,7 +191,7 @@ BAD_FILES = {
     "huge.json": (progress_file({"code:lessons/x#1": "x" * 10_000_000}), "this file is 10.0 MB"),
     "deep.json": (progress_file({})[:-2] + '"code:a#1": ' + nested(5000) + "}}", "this file is nested far deeper"),
     "proto.json": (
-        '{"format": "one-neuron-progress", "prefix": "%s", "items": {"__proto__": {"polluted": true}}}' % PREFIX,
+        f'{{"format": "one-neuron-progress", "prefix": "{PREFIX}", "items": {{"__proto__": {{"polluted": true}}}}}}',
         'it holds an entry this course does not keep ("__proto__")',
     ),
     "types.json": (
@@ -224,7 +224,8 @@ def test_an_import_the_browser_cannot_store_is_undone_whole(page, watched, tmp_p
     # Fill the storage to the brim with one key of another site's, then try to import.
     page.evaluate(
         """() => { let size = 1 << 22; let filler = '';
-        while (size > 8) { try { localStorage.setItem('other-site', filler + 'x'.repeat(size)); filler += 'x'.repeat(size); }
+        while (size > 8) {
+          try { localStorage.setItem('other-site', filler + 'x'.repeat(size)); filler += 'x'.repeat(size); }
         catch { size >>= 1; } } }"""
     )
     before = stored(page)

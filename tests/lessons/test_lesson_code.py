@@ -25,7 +25,7 @@ def test_the_site_has_panels():
 
 @pytest.mark.parametrize("item", PANELS, ids=map(_id, PANELS))
 def test_panel_runs_and_prints_what_it_promises(item, capsys):
-    src, panel = item
+    _src, panel = item
     pictures = []
     result = run(panel["code"], display=lambda mime, data: pictures.append((mime, data)))
     out = capsys.readouterr().out

@@ -1,5 +1,6 @@
 """neuron.selfcheck: the checks the browser runs pass here, quickly, and can fail."""
 
+import re
 import time
 
 import pytest
@@ -55,5 +56,5 @@ def test_a_broken_loss_gradient_is_reported(monkeypatch):
 
 def test_assert_close_has_an_explicit_tolerance():
     selfcheck.assert_close(1.0, 1.0 + 5e-7, "close")
-    with pytest.raises(AssertionError, match="far: formula gives 1.0, finite difference 1.00001"):
+    with pytest.raises(AssertionError, match=re.escape("far: formula gives 1.0, finite difference 1.00001")):
         selfcheck.assert_close(1.0, 1.00001, "far")

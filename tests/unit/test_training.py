@@ -55,7 +55,7 @@ def test_chain_rule_gradients_match_finite_differences(activation, loss, labels,
         return
     weight_gradients, bias_gradient = gradients(neuron, X4, labels, loss)
     numeric = finite_difference_gradients(neuron, X4, labels, loss)
-    assert weight_gradients + [bias_gradient] == pytest.approx(numeric, rel=TOLERANCE, abs=TOLERANCE)
+    assert [*weight_gradients, bias_gradient] == pytest.approx(numeric, rel=TOLERANCE, abs=TOLERANCE)
 
 
 def test_sigmoid_with_binary_cross_entropy_is_prediction_minus_label():
@@ -227,7 +227,7 @@ def test_accuracy_counts_rows():
 
 def test_divergence_is_explained():
     neuron = Neuron([0.0, 0.0], 0.0, activation="identity")
-    with pytest.raises(ValueError, match="diverged.*smaller learning_rate"):
+    with pytest.raises(ValueError, match=r"diverged.*smaller learning_rate"):
         neuron.fit(*OR, learning_rate=100.0, epochs=1000, loss="mean_squared_error")
 
 
