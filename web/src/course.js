@@ -42,7 +42,10 @@ function mountAll(root = document) {
 // after an instant navigation that tag is the new page's (Material swaps the
 // <head> tags that differ before document$ emits).
 function bootIfNeeded() {
-  if (pageNeedsPython()) getRunner().boot().catch(() => {});
+  if (pageNeedsPython())
+    getRunner()
+      .boot()
+      .catch(() => {});
 }
 
 // This script loads async: on a page with code Python starts booting before the

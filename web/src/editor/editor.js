@@ -25,7 +25,10 @@ const materialHighlight = HighlightStyle.define([
   { tag: [t.string, t.special(t.string)], color: hl("string") },
   { tag: [t.number, t.bool, t.null], color: hl("number") },
   { tag: [t.comment, t.lineComment], color: hl("comment"), fontStyle: "italic" },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))], color: hl("function") },
+  {
+    tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))],
+    color: hl("function"),
+  },
   { tag: [t.className, t.definition(t.className)], color: hl("constant") },
   { tag: [t.operator, t.compareOperator, t.arithmeticOperator], color: hl("operator") },
   { tag: [t.punctuation, t.paren, t.squareBracket, t.brace], color: hl("punctuation") },

@@ -35,13 +35,23 @@ class Exercise {
     this.check = button("Check", "course-panel__button course-exercise__check", () => this.runCheck());
     this.panel.runButton.after(this.check);
 
-    this.results = el("div", { className: "course-exercise__results", role: "status", "aria-live": "polite", "aria-label": "Check results" });
+    this.results = el("div", {
+      className: "course-exercise__results",
+      role: "status",
+      "aria-live": "polite",
+      "aria-label": "Check results",
+    });
     this.hintButton = button("Show hint", "course-exercise__hint-button", () => this.showHint({ announce: true }));
     this.solutionButton = button("Show solution", "course-exercise__solution-button", () => this.askSolution());
     this.help = el("p", { className: "course-exercise__help", role: "status" });
     // Hints are shown in their list; a screen reader also hears them said.
     this.announcer = el("p", { className: "course-sr-only course-exercise__announce", role: "status" });
-    const actions = el("div", { className: "course-exercise__actions" }, this.hints.length ? this.hintButton : null, this.solutionButton);
+    const actions = el(
+      "div",
+      { className: "course-exercise__actions" },
+      this.hints.length ? this.hintButton : null,
+      this.solutionButton,
+    );
     host.after(this.results, actions, this.help, this.announcer);
     root.classList.add("course-exercise--mounted");
     this.restore();
@@ -95,10 +105,11 @@ class Exercise {
     if (result.status !== "checked") {
       // Stopped, time limit, Python unavailable or crashed: the panel explains it.
       this.panel.report(result, elapsedMs);
-      const why = {
-        stopped: "You stopped the check before it finished.",
-        timeout: `Your code ran for more than ${this.panel.timeoutMs / 1000} s: is there a loop that never ends?`,
-      }[result.status] ?? `Python could not check your code (${result.message ?? result.status}).`;
+      const why =
+        {
+          stopped: "You stopped the check before it finished.",
+          timeout: `Your code ran for more than ${this.panel.timeoutMs / 1000} s: is there a loop that never ends?`,
+        }[result.status] ?? `Python could not check your code (${result.message ?? result.status}).`;
       this.summary("failed", `✗ Not passed. ${why}`);
       return;
     }
@@ -110,10 +121,15 @@ class Exercise {
       // The unchanged starter runs no checks: nothing it passes would mean anything.
       this.panel.setStatus("✗ Still the starter code", "error");
       this.results.dataset.kind = "failed";
-      this.results.replaceChildren(el("p", { className: "course-exercise__summary", text: `✗ Not passed yet: ${checks[0].message}` }));
+      this.results.replaceChildren(
+        el("p", { className: "course-exercise__summary", text: `✗ Not passed yet: ${checks[0].message}` }),
+      );
       return;
     }
-    this.panel.setStatus(result.passed ? "✓ All checks pass" : `✗ ${passedCount} of ${checks.length} checks pass`, result.passed ? "ready" : "error");
+    this.panel.setStatus(
+      result.passed ? "✓ All checks pass" : `✗ ${passedCount} of ${checks.length} checks pass`,
+      result.passed ? "ready" : "error",
+    );
     if (result.error) this.panel.output.error(result.error);
     // The checker stops at the first failure: one mistake, one message; the rest wait for it.
     const after = waiting ? ` Fix it first: ${waiting} more check${waiting === 1 ? "" : "s"} will run after it.` : "";
@@ -134,12 +150,22 @@ class Exercise {
       "li",
       { className: `course-exercise__result course-exercise__result--${state}`, dataset: { state } },
       el("span", { className: "course-exercise__symbol", "aria-hidden": "true", text: symbol }),
-      el("span", { className: "course-sr-only", text: `${{ passed: "Passed", failed: "Failed", skipped: "Not checked" }[state]}: ` }),
+      el("span", {
+        className: "course-sr-only",
+        text: `${{ passed: "Passed", failed: "Failed", skipped: "Not checked" }[state]}: `,
+      }),
       el("span", { className: "course-exercise__check-name", text: item.name }),
     );
     if (item.message) li.append(el("span", { className: "course-exercise__message", text: item.message }));
     if (item.details) {
-      li.append(el("details", { className: "course-exercise__details" }, el("summary", { text: "Traceback" }), el("pre", { text: item.details })));
+      li.append(
+        el(
+          "details",
+          { className: "course-exercise__details" },
+          el("summary", { text: "Traceback" }),
+          el("pre", { text: item.details }),
+        ),
+      );
     }
     return li;
   }
@@ -164,12 +190,14 @@ class Exercise {
   async askSolution() {
     if (!isEnabled(this.solutionButton)) return;
     if (this.record.attempts === 0) {
-      this.help.textContent = "Try it first: change the code and press Check once. The solution is here after one real attempt.";
+      this.help.textContent =
+        "Try it first: change the code and press Check once. The solution is here after one real attempt.";
       return;
     }
     const yes = await confirmDialog({
       title: "Show the solution?",
-      message: "You learn most by getting there yourself: try a hint first? Your own code stays in the editor either way.",
+      message:
+        "You learn most by getting there yourself: try a hint first? Your own code stays in the editor either way.",
       confirm: "Show solution",
       cancel: "Not yet",
     });
@@ -198,14 +226,20 @@ class Exercise {
   useSolution() {
     if (!this.panel.editor) return;
     this.panel.editor.setCode(this.data.solution);
-    this.panel.setStatus("The solution is in the editor. Press Ctrl+Z in the editor to get your own code back.", "ready");
+    this.panel.setStatus(
+      "The solution is in the editor. Press Ctrl+Z in the editor to get your own code back.",
+      "ready",
+    );
   }
 }
 
 export function mountExercise(root) {
   const exercise = new Exercise(root);
   exercise.panel.mountEditor().catch((error) => {
-    exercise.panel.setStatus(`Error: the editor could not load (${error.message}). You can still read the code above.`, "error");
+    exercise.panel.setStatus(
+      `Error: the editor could not load (${error.message}). You can still read the code above.`,
+      "error",
+    );
   });
   return exercise;
 }

@@ -41,7 +41,8 @@ export class OutputArea {
       const piece = text.slice(start, start + TEXT_PIECE);
       this.pending.push(Object.assign(() => this.appendText(stream, piece), { chars: piece.length }));
     }
-    if (this.cut) this.note(`Output truncated: only the first ${PAGE_LIMIT.toLocaleString("en")} characters are shown.`);
+    if (this.cut)
+      this.note(`Output truncated: only the first ${PAGE_LIMIT.toLocaleString("en")} characters are shown.`);
     this.schedule();
   }
 
@@ -132,7 +133,10 @@ export function sanitize(mime, data) {
     for (const attribute of [...node.attributes]) {
       const name = attribute.name.toLowerCase();
       const value = attribute.value.trim().toLowerCase();
-      if (name.startsWith("on") || ((name === "href" || name === "xlink:href" || name === "src") && value.startsWith("javascript:"))) {
+      if (
+        name.startsWith("on") ||
+        ((name === "href" || name === "xlink:href" || name === "src") && value.startsWith("javascript:"))
+      ) {
         node.removeAttribute(attribute.name);
       }
     }

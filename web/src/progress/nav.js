@@ -8,13 +8,24 @@ const normalise = (href) => new URL(href, document.baseURI).href.replace(/index\
 async function mark(nav) {
   const index = await fetchIndex();
   const root = siteRoot();
-  const complete = new Set(index.lessons.filter((lesson) => lessonStatus(lesson).complete).map((lesson) => normalise(new URL(lesson.url, root))));
+  const complete = new Set(
+    index.lessons
+      .filter((lesson) => lessonStatus(lesson).complete)
+      .map((lesson) => normalise(new URL(lesson.url, root))),
+  );
   for (const link of nav.querySelectorAll("a.md-nav__link[href]")) {
     const done = complete.has(normalise(link.href));
     const badge = link.querySelector(".course-nav-done");
     if (done && !badge) {
       const target = link.querySelector(".md-ellipsis") ?? link;
-      target.append(el("span", { className: "course-nav-done", title: "Lesson complete" }, el("span", { "aria-hidden": "true", text: " ✓" }), srOnly(" (complete)")));
+      target.append(
+        el(
+          "span",
+          { className: "course-nav-done", title: "Lesson complete" },
+          el("span", { "aria-hidden": "true", text: " ✓" }),
+          srOnly(" (complete)"),
+        ),
+      );
     } else if (!done && badge) {
       badge.remove();
     }

@@ -25,7 +25,13 @@ class ProgressPage {
     this.list = el("ol", { className: "course-progress__lessons", "aria-label": "Lessons" });
     this.list.style.listStyleType = "none"; // the titles carry their number ("1. Your first neuron"): show it once
     this.status = liveRegion("course-progress__status");
-    this.file = el("input", { type: "file", accept: "application/json,.json", className: "course-progress__file", "aria-label": "Progress file to import", hidden: true });
+    this.file = el("input", {
+      type: "file",
+      accept: "application/json,.json",
+      className: "course-progress__file",
+      "aria-label": "Progress file to import",
+      hidden: true,
+    });
     this.file.addEventListener("change", () => this.importFile());
     const actions = el(
       "div",
@@ -55,7 +61,10 @@ class ProgressPage {
       if (done) complete += 1;
       return el(
         "li",
-        { className: `course-progress__lesson${done ? " course-progress__lesson--complete" : ""}`, dataset: { lesson: lesson.src } },
+        {
+          className: `course-progress__lesson${done ? " course-progress__lesson--complete" : ""}`,
+          dataset: { lesson: lesson.src },
+        },
         el("a", { href: new URL(lesson.url, root).href, text: lesson.title }),
         " ",
         el("span", { className: "course-progress__state", text: done ? "✓ Complete" : "Not complete yet" }),
@@ -94,7 +103,8 @@ class ProgressPage {
   async reset() {
     const yes = await confirmDialog({
       title: "Reset all progress?",
-      message: "This removes every answer, rating, passed exercise and saved code of this course from this browser. Export your progress first to keep a copy.",
+      message:
+        "This removes every answer, rating, passed exercise and saved code of this course from this browser. Export your progress first to keep a copy.",
       confirm: "Reset all progress",
     });
     if (!yes) return;

@@ -24,11 +24,7 @@ export const MSG = Object.freeze({
 });
 
 // Boot stages, in order, for the "Loading Python… (n/3)" status.
-export const BOOT_STAGES = Object.freeze([
-  "downloading Python",
-  "loading the course package",
-  "starting up",
-]);
+export const BOOT_STAGES = Object.freeze(["downloading Python", "loading the course package", "starting up"]);
 
 // The most characters of output one run may send to the page.
 export const OUTPUT_LIMIT = 100_000;

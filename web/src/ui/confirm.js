@@ -5,7 +5,11 @@ import { el, uniqueId } from "./dom.js";
 export function confirmDialog({ title, message, confirm, cancel = "Cancel" }) {
   return new Promise((resolve) => {
     const id = uniqueId("course-dialog");
-    const yes = el("button", { type: "button", className: "md-button md-button--primary course-button", text: confirm });
+    const yes = el("button", {
+      type: "button",
+      className: "md-button md-button--primary course-button",
+      text: confirm,
+    });
     const no = el("button", { type: "button", className: "md-button course-button", text: cancel });
     const dialog = el(
       "dialog",

@@ -17,7 +17,11 @@ export function el(tag, props = {}, ...children) {
 
 /** A button in Material's style; `label` is also its accessible name. */
 export function button(label, className = "", onClick = null) {
-  const element = el("button", { type: "button", className: `md-button course-button ${className}`.trim(), text: label });
+  const element = el("button", {
+    type: "button",
+    className: `md-button course-button ${className}`.trim(),
+    text: label,
+  });
   if (onClick) element.addEventListener("click", onClick);
   return element;
 }
