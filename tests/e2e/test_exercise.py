@@ -126,6 +126,7 @@ def test_the_solution_needs_a_real_attempt_and_a_confirmation_and_keeps_the_lear
     exercise.solution_button.click()
     page.get_by_role("dialog", name="Show the solution?").get_by_role("button", name="Show solution").click()
     expect(exercise.solution).to_be_visible()
+    expect(exercise.help).to_have_text("")  # "Try it first" is gone once the solution is shown
     editor = exercise.panel.editor
     expect(editor).to_have_text(mine.replace("\n", ""))  # the learner's code is still there
     exercise.solution.get_by_role("button", name="Put the solution in the editor").click()

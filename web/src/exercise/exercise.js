@@ -219,6 +219,7 @@ class Exercise {
       );
       this.help.before(this.solution);
     }
+    this.help.textContent = ""; // "Try it first" no longer applies once the solution is shown
     setEnabled(this.solutionButton, false);
     if (save) this.save({ solution: true });
   }
