@@ -3,6 +3,8 @@
 #   make test    set up (and a Chromium if none is present), then run every test
 #   make build   set up, then write the static site to site/
 #   make bench   set up, then print the runtime's speed and size figures
+#   make lint    ruff (lint + format check) on Python, ESLint and Prettier on the browser code
+#   make format  rewrite the files as ruff format and Prettier want them
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 WEB_SOURCES := $(shell find web -type f) package.json
 
-.PHONY: serve build test bench setup chromium clean
+.PHONY: serve build test bench lint format setup chromium clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -19,8 +21,20 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup chromium
+test: setup chromium lint
 	$(BIN)/python -m pytest
+
+# Seconds, not minutes: `make test` runs it first.
+lint: $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	npx --no-install eslint .
+	npx --no-install prettier --check web eslint.config.js
+
+format: $(VENV)/.installed node_modules/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	npx --no-install prettier --write web eslint.config.js
 
 bench: setup chromium
 	$(BIN)/python benchmarks/runtime.py
