@@ -5,9 +5,10 @@
 import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
-import { load, save } from "../storage.js";
+import { load, store, storageEnabled, onChangedElsewhere } from "../storage.js";
 
 const SAVE_DELAY_MS = 300;
+const RETRY_MS = 3000; // while the storage is full, try again this often
 const loadEditor = () => import("../editor/editor.js");
 
 function button(label, className, hint) {
@@ -65,6 +66,12 @@ export class Panel {
     this.status = document.createElement("p");
     this.status.className = "course-panel__status";
     this.status.setAttribute("role", "status");
+    // What happened to the learner's edits, when it is not the usual "saved":
+    // a line of its own, so a run's status never hides it.
+    this.storageNote = document.createElement("p");
+    this.storageNote.className = "course-panel__status course-panel__storage";
+    this.storageNote.setAttribute("aria-live", "polite");
+    this.storageNote.hidden = true;
 
     const output = document.createElement("div");
     output.className = "course-output course-output--empty";
@@ -77,7 +84,7 @@ export class Panel {
     this.editorHost = document.createElement("div");
     this.editorHost.className = "course-panel__editor";
     this.starterPre.after(this.editorHost);
-    this.section.append(toolbar, this.status, output);
+    this.section.append(toolbar, this.status, this.storageNote, output);
     this.section.classList.add("course-panel--mounted");
   }
 
@@ -85,27 +92,135 @@ export class Panel {
     const saved = load(this.storageKey);
     const { createEditor } = await loadEditor();
     const label = this.section.getAttribute("aria-label") || "Code";
+    this.savedCode = typeof saved === "string" ? saved : this.starter; // what the storage holds, as far as we know
+    this.unsaved = null; // the text still to save, or null
     this.editor = createEditor({
       parent: this.editorHost,
-      doc: typeof saved === "string" ? saved : this.starter,
+      doc: this.savedCode,
       label: `${label}: Python code`,
       onRun: () => this.run(),
-      onChange: (code) => this.scheduleSave(code),
+      onChange: (code) => this.applyingOtherTab || this.scheduleSave(code),
     });
     this.starterPre.hidden = true;
+    this.watchStorage();
   }
 
   code() {
     return this.editor ? this.editor.getCode() : this.starter;
   }
 
+  // --- saving the learner's edits -------------------------------------------
+  //
+  // Each edit is saved 300 ms later. If the storage is full, the text stays in
+  // the editor, the panel says so, and the save is tried again every few
+  // seconds, on the next edit and when the page is hidden or left. If the storage is
+  // off, the panel says once that edits will not be kept.
+  //
+  // Two tabs on one lesson: when another tab saves this panel's code, a tab
+  // with nothing unsaved takes the new text (one undoable change). A tab with
+  // unsaved edits keeps its own text but stops trying to save it, so the other
+  // tab's newer copy is not replaced behind the learner's back: the learner's
+  // next edit here saves this tab's text (the last edit wins).
+
+  watchStorage() {
+    if (!storageEnabled()) {
+      this.showStorageNote("Your edits will not be kept in this browser: it does not let this site store anything.");
+      this.storageOff = true;
+      return;
+    }
+    // Leaving or hiding the page retries a refused save (the debounced one is not rushed).
+    this.flushSave = () => this.retryTimer && this.saveNow();
+    this.onHidden = () => document.visibilityState === "hidden" && this.flushSave();
+    globalThis.addEventListener("pagehide", this.flushSave);
+    document.addEventListener("visibilitychange", this.onHidden);
+    this.stopWatching = onChangedElsewhere((key, value) => {
+      if (!this.section.isConnected) this.unwatchStorage();
+      else if (key === null || key === this.storageKey)
+        this.takeOtherTabsCode(typeof value === "string" ? value : this.starter);
+    });
+  }
+
+  unwatchStorage() {
+    this.stopWatching?.();
+    globalThis.removeEventListener("pagehide", this.flushSave);
+    document.removeEventListener("visibilitychange", this.onHidden);
+  }
+
   scheduleSave(code) {
+    this.unsaved = code;
+    this.conflict = false;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      if (!save(this.storageKey, code === this.starter ? null : code)) {
-        this.setStatus("Your edits could not be saved in this browser (storage is off or full).");
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  saveNow() {
+    clearTimeout(this.saveTimer);
+    if (this.unsaved === null || this.conflict || this.storageOff) return;
+    const code = this.unsaved;
+    const result = store(this.storageKey, code === this.starter ? null : code);
+    if (result === "ok") {
+      this.savedCode = code;
+      this.unsaved = null;
+      this.stopRetrying();
+      this.showStorageNote("");
+    } else if (result === "full") {
+      this.showStorageNote(
+        "Your edits could not be saved: this browser's storage is full. " +
+          "They stay here while the page is open; they will be saved when there is room.",
+        "error",
+      );
+      this.retryTimer ||= setInterval(() => this.retry(), RETRY_MS);
+    } else {
+      this.storageOff = true;
+      this.stopRetrying();
+      this.showStorageNote("Your edits will not be kept in this browser: it does not let this site store anything.");
+    }
+  }
+
+  retry() {
+    if (!this.section.isConnected && this.unsaved === null) this.stopRetrying();
+    else this.saveNow();
+  }
+
+  stopRetrying() {
+    clearInterval(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Another tab saved `code` for this panel. */
+  takeOtherTabsCode(code) {
+    if (!this.editor) return;
+    this.savedCode = code;
+    if (code === this.editor.getCode()) {
+      this.unsaved = null; // the same text: nothing left to save
+      this.conflict = false;
+      this.stopRetrying();
+      this.showStorageNote("");
+    } else if (this.unsaved === null) {
+      this.applyingOtherTab = true;
+      try {
+        this.editor.setCode(code);
+      } finally {
+        this.applyingOtherTab = false;
       }
-    }, SAVE_DELAY_MS);
+      this.showStorageNote(
+        `Updated with your edits from another tab (${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo).`,
+      );
+    } else {
+      clearTimeout(this.saveTimer);
+      this.stopRetrying();
+      this.conflict = true;
+      this.showStorageNote(
+        "This code was also changed in another tab. Your text here is kept; " +
+          "your next edit here saves it in place of the other tab's.",
+      );
+    }
+  }
+
+  showStorageNote(text, kind = "warning") {
+    this.storageNote.textContent = text;
+    this.storageNote.dataset.kind = kind;
+    this.storageNote.hidden = !text;
   }
 
   setStatus(text, kind = "") {
@@ -132,7 +247,10 @@ export class Panel {
         performance.mark("course:panel-ready");
       }
     } else if (state === STATE.BROKEN) {
-      this.setStatus(`Error: Python could not load (${detail}). The lesson still reads fine; reload the page to try again.`, "error");
+      this.setStatus(
+        `Error: Python could not load (${detail}). The lesson still reads fine; reload the page to try again.`,
+        "error",
+      );
     }
   }
 
