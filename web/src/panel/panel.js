@@ -236,11 +236,12 @@ export class Panel {
     }
     if (this.running) return;
     const { state, detail } = this.runner;
+    // Python died on its own: say so in every panel until its next run.
+    if (this.runner.notice) this.outcome = "Python stopped unexpectedly and was restarted";
     // After a Stop that restarted Python, say so until the next run.
     const prefix = this.outcome ? `${this.outcome} · ` : "";
     if (state === STATE.LOADING || state === STATE.IDLE) {
-      const why = this.runner.notice ? `${this.runner.notice}. ` : "";
-      this.setStatus(`${prefix}${why}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
+      this.setStatus(`${prefix}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
     } else if (state === STATE.READY) {
       if (this.status.dataset.kind === "loading" || !this.status.textContent) {
         this.setStatus(`${prefix}Ready`, "ready");
