@@ -11,8 +11,9 @@ const watch = process.argv.includes("--watch");
 const options = {
   entryPoints: {
     course: "web/src/course.js",
-    "course-style": "web/src/styles/course.css",
-    "course-widgets": "web/src/styles/widgets.css", // quizzes, recall, exercises, progress
+    // Each stylesheet entry only @imports the widgets' own (web/src/<widget>/*.css), in cascade order.
+    "course-style": "web/src/styles/course.css", // KaTeX, code panels, maths
+    "course-widgets": "web/src/styles/widgets.css", // quizzes, recall, exercises, progress, dialog
   },
   outdir: "build/web",
   bundle: true,
