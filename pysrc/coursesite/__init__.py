@@ -10,5 +10,6 @@
 - :mod:`coursesite.review`: the review page, gathering every lesson's quizzes and recall prompts.
 - :mod:`coursesite.progress`: the index of what each lesson asks, for the progress page.
 - :mod:`coursesite.csp`: the site's Content-Security-Policy: nothing loaded from another origin.
+- :mod:`coursesite.page_head`: where the course's tags go in a built page (right after `<meta charset>`).
 - :mod:`coursesite.lessons`: every page's widgets, read as the site reads them (the tests use it).
 """

@@ -20,12 +20,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import page_head
+
 #: Script types a browser runs; others (application/json data) are inert.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 ATTRIBUTE_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 ATTRIBUTE_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
-CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 MARKER = 'http-equiv="Content-Security-Policy"'
 
 
@@ -65,11 +66,9 @@ def with_policy(page_html: str, content: str) -> str:
     """The page with the policy as its first element after ``<meta charset>``."""
     if MARKER in page_html:
         page_html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html)
-    match = CHARSET.search(page_html) or re.search(r"<head[^>]*>", page_html)
-    if not match:
-        return page_html  # not a page (an HTML fragment): nothing runs in it on its own
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return page_html[: match.end()] + meta + page_html[match.end() :]
+    # An HTML file without a head is a fragment: nothing runs in it on its own.
+    return page_head.insert_early_in_head(page_html, meta) or page_html
 
 
 def apply_to_site(site_dir: Path) -> str:

@@ -22,7 +22,6 @@ import io
 import json
 import logging
 import posixpath
-import re
 import shutil
 import zipfile
 from importlib.util import find_spec
@@ -35,7 +34,7 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import exercises
 
-from . import context, csp, panels, progress, review
+from . import context, csp, page_head, panels, progress, review
 from .config import CourseConfig
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -169,15 +168,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return server
 
 
-CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
-
-
 def _insert_early_in_head(page_html: str, markup: str) -> str:
-    """Insert right after <meta charset>: before the stylesheets, which would hold a script back."""
-    match = CHARSET.search(page_html) or re.search(r"<head[^>]*>", page_html)
-    if not match:
+    updated = page_head.insert_early_in_head(page_html, markup)
+    if updated is None:
         raise PluginError("course plugin: a page without <head> cannot load the runtime")
-    return page_html[: match.end()] + markup + page_html[match.end() :]
+    return updated
 
 
 def _require(path: Path, names: tuple[str, ...], what: str, command: str) -> Path:

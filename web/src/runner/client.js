@@ -134,10 +134,7 @@ export class PythonRunner extends EventTarget {
   lost(worker, message) {
     if (worker !== this.worker) return;
     this.notice = "Python stopped unexpectedly; it is starting again"; // until it is ready
-    this.retire();
-    this.finish({ status: "crashed", message, restarted: true });
-    this.bootPromise = this.spawn();
-    this.bootPromise.catch(() => {});
+    this.restart({ status: "crashed", message, restarted: true });
   }
 
   retire() {
@@ -227,18 +224,19 @@ export class PythonRunner extends EventTarget {
     const job = this.current;
     if (!job) return;
     job.stopReason = reason;
+    const restarted = { status: reason, restarted: true };
     if (this.interruptBuffer) {
       this.interruptBuffer[0] = 2; // SIGINT: Python raises KeyboardInterrupt
-      job.graceTimer = setTimeout(() => this.restart(reason), INTERRUPT_GRACE_MS);
+      job.graceTimer = setTimeout(() => this.restart(restarted), INTERRUPT_GRACE_MS);
     } else {
-      this.restart(reason);
+      this.restart(restarted);
     }
   }
 
-  /** Terminate the worker, settle the request in flight, and boot a fresh one. */
-  restart(reason) {
+  /** Terminate the worker, settle the request in flight with `result`, and boot a fresh one. */
+  restart(result) {
     this.retire();
-    this.finish({ status: reason, restarted: true });
+    this.finish(result);
     this.bootPromise = this.spawn();
     this.bootPromise.catch(() => {});
   }
