@@ -59,9 +59,10 @@ const materialTheme = EditorView.theme({
 
 /**
  * Create an editor in `parent`. Options: doc (the code), label (accessible
- * name), onRun() for Mod-Enter, onChange(code) after every edit.
+ * name), onRun() for Mod-Enter, onChange(code) after every edit, extensions
+ * (more CodeMirror extensions, such as a live panel's number scrubbing).
  */
-export function createEditor({ parent, doc, label, onRun, onChange }) {
+export function createEditor({ parent, doc, label, onRun, onChange, extensions = [] }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -89,6 +90,7 @@ export function createEditor({ parent, doc, label, onRun, onChange }) {
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange?.(update.state.doc.toString());
         }),
+        extensions,
       ],
     }),
   });
