@@ -21,22 +21,29 @@ Options (all optional):
     The exception the code is meant to end with (a lesson about errors).
 ``timeout``
     Seconds before a run is stopped (default 10, at most 300).
+``live``
+    Every number in the code can be dragged, and the code runs again as it
+    moves (see ``coursesite.live``).
+``sliders``
+    Sliders for variables of a live panel: ``sliders="w1=-3..3, b=-3..3"``.
 
-Mistakes (an unknown option, an empty panel, a duplicate id, a bad timeout)
-are reported as errors naming the page, so ``mkdocs build --strict`` fails.
+Mistakes (an unknown option, an empty panel, a duplicate id, a bad timeout,
+a slider the code cannot move) are reported as errors naming the page, so ``mkdocs build --strict`` fails.
 """
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as etree
 
 from coursekit.authoring import ID_PATTERN, ID_RULE
 
 from . import context
+from .live import check_live
 from .markup import error_box, starter_code
 
 FENCE_NAME = "panel"
-OPTIONS = ("title", "id", "expect", "raises", "timeout")
+OPTIONS = ("title", "id", "expect", "raises", "timeout", "live", "sliders")
 DEFAULT_TIMEOUT = 10
 MAX_TIMEOUT = 300
 
@@ -86,7 +93,14 @@ def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
     for name in ("title", "expect", "raises"):
         if name in options and not options[name].strip():
             problems.append(f"{name} is empty")
+    if is_live(options) and src.strip():
+        problems += check_live(src, options)[1]
     return problems
+
+
+def is_live(options: dict) -> bool:
+    """A panel with sliders is live, whether or not it also says ``live``."""
+    return "live" in options or "sliders" in options
 
 
 def _panel_element(src: str, options: dict, page: context.PageContext, number: int) -> etree.Element:
@@ -104,6 +118,10 @@ def _panel_element(src: str, options: dict, page: context.PageContext, number: i
     for name in ("expect", "raises"):
         if name in options:
             section.set(f"data-{name}", options[name])
+    if is_live(options):
+        sliders, _ = check_live(src, options)
+        section.set("data-live", "true")
+        section.set("data-sliders", json.dumps([slider.as_data() for slider in sliders]))
     if title:
         heading = etree.SubElement(section, "p", {"class": "course-panel__title"})
         heading.text = title
