@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from .pages import Lesson, wait_until
+from .widgets import PREFIX
 
 LESSON = "/lessons/first-neuron/"
 #: How often a panel retries a save refused for lack of room (panel.js RETRY_MS), plus a margin.
@@ -155,3 +156,74 @@ def test_unsaved_edits_are_kept_and_do_not_overwrite_the_other_tabs_newer_copy(c
     tab_b.page.evaluate(FREE)
     panel_b.set_code("print('edited again in B')")  # the learner's next edit in B saves B's text
     expect(panel_a.editor).to_have_text("print('edited again in B')")
+
+
+# --- an edit is saved even when the page is left at once (less than the 300 ms debounce) ---
+
+OTHER_LESSON = "/lessons/weights-and-bias/"
+PLAYGROUND = "/playground/"
+#: Timers of the panel's save delay (panel.js SAVE_DELAY_MS) wait a minute instead.
+HOLD_DEBOUNCED_SAVES = """
+const realSetTimeout = window.setTimeout;
+window.setTimeout = (f, ms, ...rest) => realSetTimeout(f, ms === 300 ? 60_000 : ms, ...rest);
+"""
+
+
+def test_an_edit_survives_a_reload_straight_after_it(lesson):
+    panel = lesson.open(LESSON).panel(0)
+    expect(panel.editor).to_be_visible()
+    panel.set_code("print('reloaded at once')")
+    lesson.page.reload()
+    expect(lesson.panel(0).editor).to_have_text("print('reloaded at once')")
+
+
+def test_an_edit_survives_leaving_the_page_straight_after_it(lesson):
+    panel = lesson.open(LESSON).panel(0)
+    expect(panel.editor).to_be_visible()
+    panel.set_code("print('left at once')")
+    lesson.page.goto(OTHER_LESSON)
+    lesson.page.goto(LESSON)
+    expect(lesson.panel(0).editor).to_have_text("print('left at once')")
+
+
+def test_an_edit_survives_hiding_the_page_and_closing_it(context, page, watched):
+    tab = Lesson(page).open(LESSON)
+    expect(tab.panel(0).editor).to_be_visible()
+    tab.panel(0).set_code("print('closed at once')")
+    page.close()  # runs pagehide/visibilitychange as a closed tab does
+    again = Lesson(context.new_page()).open(LESSON)
+    expect(again.panel(0).editor).to_have_text("print('closed at once')")
+
+
+def test_an_edit_survives_an_instant_navigation_away_and_back(lesson):
+    # The debounced save is held back for a minute, so that it cannot come
+    # round before the panel mounts again on the way back (as on a slow machine).
+    lesson.page.add_init_script(HOLD_DEBOUNCED_SAVES)
+    panel = lesson.open(PLAYGROUND).panel(0)
+    expect(panel.editor).to_be_visible()
+    lesson.page.evaluate("window.stillTheSamePage = true")
+    panel.set_code("print('navigated at once')")
+    lesson.page.locator(".md-nav--primary").get_by_role("link", name="Your progress").click()
+    expect(lesson.page.locator(".course-progress__summary")).to_be_visible()
+    lesson.page.go_back()
+    expect(lesson.page).to_have_url(re.compile(PLAYGROUND + "$"))
+    expect(lesson.panel(0).editor).to_have_text("print('navigated at once')")
+    assert lesson.page.evaluate("window.stillTheSamePage"), "the navigation loaded the page afresh"
+
+
+def test_a_page_back_from_the_cache_takes_what_another_tab_saved_meanwhile(lesson):
+    # Playwright's Chromium keeps no page in the back/forward cache (and a page
+    # holding Python's Web Lock is not kept): the restore is played by its event.
+    # A page in the cache misses the storage events; a write from the page
+    # itself gets none either.
+    panel = lesson.open(LESSON).panel(0)
+    expect(panel.editor).to_be_visible()
+    panel.set_code("print('before leaving')")
+    wait_until(lesson.page, stored("before leaving"))
+    key = PREFIX + "code:" + panel.root.get_attribute("data-panel-id")
+    lesson.page.evaluate(f"localStorage.setItem({key!r}, JSON.stringify(\"print('saved in another tab')\"))")
+    lesson.page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }))")
+    expect(panel.editor).to_have_text("print('before leaving')")  # a plain pageshow reads nothing again
+    lesson.page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    expect(panel.editor).to_have_text("print('saved in another tab')")
+    expect(storage_note(panel)).to_contain_text("another tab")

@@ -10,6 +10,10 @@ import { load, store, storageEnabled, onChangedElsewhere } from "../storage.js";
 const SAVE_DELAY_MS = 300;
 const RETRY_MS = 3000; // while the storage is full, try again this often
 const loadEditor = () => import("../editor/editor.js");
+// Panels holding an edit not yet saved, those of a page just left by instant
+// navigation too: a panel mounting saves them first, so that it never reads
+// an older copy than the one the page left behind still had.
+const unsavedPanels = new Set();
 
 function button(label, className, hint) {
   const element = document.createElement("button");
@@ -89,6 +93,7 @@ export class Panel {
   }
 
   async mountEditor() {
+    for (const panel of unsavedPanels) panel.saveNow();
     const saved = load(this.storageKey);
     const { createEditor } = await loadEditor();
     const label = this.section.getAttribute("aria-label") || "Code";
@@ -111,10 +116,12 @@ export class Panel {
 
   // --- saving the learner's edits -------------------------------------------
   //
-  // Each edit is saved 300 ms later. If the storage is full, the text stays in
-  // the editor, the panel says so, and the save is tried again every few
-  // seconds, on the next edit and when the page is hidden or left. If the storage is
-  // off, the panel says once that edits will not be kept.
+  // Each edit is saved 300 ms later, or at once when the page is hidden or
+  // left. If the storage is full, the text stays in the editor, the panel says
+  // so, and the save is tried again every few seconds, on the next edit and
+  // when the page is hidden or left. If the storage is off, the panel says
+  // once that edits will not be kept. A page back from the back/forward cache
+  // reads the stored copy again (another tab may have changed it meanwhile).
   //
   // Two tabs on one lesson: when another tab saves this panel's code, a tab
   // with nothing unsaved takes the new text (one undoable change). A tab with
@@ -128,10 +135,14 @@ export class Panel {
       this.storageOff = true;
       return;
     }
-    // Leaving or hiding the page retries a refused save (the debounced one is not rushed).
-    this.flushSave = () => this.retryTimer && this.saveNow();
+    // Leaving or hiding the page saves at once what is still unsaved (the page
+    // may be closed before the debounced save comes round).
+    this.flushSave = () => this.saveNow();
     this.onHidden = () => document.visibilityState === "hidden" && this.flushSave();
+    // Back from the back/forward cache: another tab may have saved this panel meanwhile.
+    this.onShown = (event) => event.persisted && this.section.isConnected && this.rereadSaved();
     globalThis.addEventListener("pagehide", this.flushSave);
+    globalThis.addEventListener("pageshow", this.onShown);
     document.addEventListener("visibilitychange", this.onHidden);
     this.stopWatching = onChangedElsewhere((key, value) => {
       if (!this.section.isConnected) this.unwatchStorage();
@@ -143,18 +154,28 @@ export class Panel {
   unwatchStorage() {
     this.stopWatching?.();
     globalThis.removeEventListener("pagehide", this.flushSave);
+    globalThis.removeEventListener("pageshow", this.onShown);
     document.removeEventListener("visibilitychange", this.onHidden);
+  }
+
+  /** Take the stored copy if it is not the one this tab last knew of. */
+  rereadSaved() {
+    const saved = load(this.storageKey);
+    const code = typeof saved === "string" ? saved : this.starter;
+    if (code !== this.savedCode) this.takeOtherTabsCode(code);
   }
 
   scheduleSave(code) {
     this.unsaved = code;
     this.conflict = false;
+    unsavedPanels.add(this);
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
 
   saveNow() {
     clearTimeout(this.saveTimer);
+    unsavedPanels.delete(this);
     if (this.unsaved === null || this.conflict || this.storageOff) return;
     const code = this.unsaved;
     const result = store(this.storageKey, code === this.starter ? null : code);
@@ -164,6 +185,7 @@ export class Panel {
       this.stopRetrying();
       this.showStorageNote("");
     } else if (result === "full") {
+      unsavedPanels.add(this);
       this.showStorageNote(
         "Your edits could not be saved: this browser's storage is full. " +
           "They stay here while the page is open; they will be saved when there is room.",
