@@ -17,6 +17,7 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { python } from "@codemirror/lang-python";
 import { tags as t } from "@lezer/highlight";
+import { wrappedLineIndent } from "codemirror-wrapped-line-indent";
 
 const hl = (name) => `var(--md-code-hl-${name}-color)`;
 
@@ -84,6 +85,7 @@ export function createEditor({ parent, doc, label, onRun, onChange, extensions =
         python(),
         materialTheme,
         EditorView.lineWrapping, // no sideways scrolling on a phone (and no unreachable scroll region)
+        wrappedLineIndent, // a wrapped line continues indented under its own start, not at column 0
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun?.(), true) }])),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": label }),

@@ -1,0 +1,86 @@
+"""How a lesson's code panel is laid out: every line shows (the page scrolls, not
+the editor), on a wide screen and on a phone, and a line wrapped on a phone
+continues indented, not at column 0."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.lesson_widgets import page_url, panels
+
+from .pages import wait_until
+
+PHONE, DESKTOP = 390, 1280
+
+#: For each wrapped line of an editor: where its own text starts and where its
+#: continuation (the second row) starts, and the width of one character.
+WRAPPED_LINES = """(selector) => {
+  const rows = [];
+  for (const line of document.querySelector(selector).querySelectorAll(".cm-line")) {
+    const boxes = [];
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        boxes.push({ char: node.data[i], box: range.getBoundingClientRect() });
+      }
+    }
+    const lead = boxes.findIndex(({ char }) => char !== " ");
+    if (lead < 0) continue;
+    const first = boxes[lead].box;
+    const onFirstRow = ({ box }) => box.top < first.top + first.height / 2;
+    if (!boxes.slice(0, lead).every(onFirstRow)) continue; // broken inside its indentation: no text on row 1
+    const next = boxes.find((item) => !onFirstRow(item) && item.box.top > first.top);
+    if (next) rows.push({ text: line.textContent, start: first.left, continuation: next.box.left, ch: first.width });
+  }
+  return rows;
+}"""
+
+
+def longest_lesson_panel() -> tuple[str, dict]:
+    """The lesson panel with the most lines of code (the one most likely to be cut short)."""
+    lessons = [(src, panel) for src, panel in panels() if src.startswith("lessons/")]
+    return max(lessons, key=lambda item: len(item[1]["code"].splitlines()))
+
+
+@pytest.fixture
+def longest(page, watched):
+    src, panel = longest_lesson_panel()
+
+    def open_at(width: int):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(page_url(src))
+        root = page.locator(f'section.course-panel[data-panel-id="{panel["id"]}"]')
+        expect(root.get_by_role("textbox")).to_be_visible()
+        return root
+
+    return open_at
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_a_long_lesson_panel_shows_every_line(width, longest, page):
+    root = longest(width)
+    scroller = root.locator(".cm-scroller")
+    sizes = scroller.evaluate("(element) => [element.scrollHeight, element.clientHeight]")
+    assert sizes[0] <= sizes[1], f"the editor hides {sizes[0] - sizes[1]} px of its {sizes[0]} px of code"
+    last = root.locator(".cm-line").last
+    last.scroll_into_view_if_needed()
+    box, editor = last.bounding_box(), root.locator(".cm-editor").bounding_box()
+    assert box["y"] + box["height"] <= editor["y"] + editor["height"] + 1, "the last line is below the editor's edge"
+
+
+def test_a_wrapped_line_continues_indented_on_a_phone(longest, page):
+    root = longest(PHONE)
+    selector = f'section.course-panel[data-panel-id="{root.get_attribute("data-panel-id")}"] .cm-content'
+    hanging = f"({WRAPPED_LINES})({selector!r}).every((row) => row.continuation >= row.start + 2 * row.ch)"
+    rows = page.evaluate(f"({WRAPPED_LINES})({selector!r})")
+    assert rows, "no line of the longest panel wraps at 390 px: the test would prove nothing"
+    try:
+        wait_until(page, hanging)
+    except AssertionError:
+        rows = page.evaluate(f"({WRAPPED_LINES})({selector!r})")
+        flat = [row["text"] for row in rows if row["continuation"] < row["start"] + 2 * row["ch"]]
+        raise AssertionError(f"wrapped lines continue at or left of their own start: {flat}") from None
