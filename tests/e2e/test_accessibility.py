@@ -1,21 +1,41 @@
 """axe-core (from npm, injected into the page: no network) finds no serious or
-critical violation on a lesson page with its widgets in use, in the light and
-dark palettes, nor on the progress and authors' pages."""
+critical violation on any page of the site's navigation, in the light and dark
+palettes, nor on a lesson page with its widgets in use."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 from playwright.sync_api import expect
 
-from tests.lesson_widgets import page_url, pages
+from tests.lesson_widgets import ROOT, page_url, pages
 
+from .pages import wait_until
 from .widgets import Exercise, Quiz, Recall, lesson_sources, widgets
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = ("serious", "critical")
+SCHEMES = ("default", "slate")  # Material's light and dark palettes
+#: Every widget of the page drawn: editors in place of the starter code, maths typeset, progress listed.
+DRAWN = """() =>
+  [...document.querySelectorAll("pre.course-panel__starter")].every((pre) => pre.hidden) &&
+  [...document.querySelectorAll(".arithmatex")].every((maths) => maths.querySelector(".katex")) &&
+  !document.querySelector(".course-progress:not(.course-progress--mounted), .course-progress__lessons:empty")"""
+#: No colour still in transition (Material fades colours when the palette changes).
+SETTLED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+
+
+def nav_sources(items=None) -> list[str]:
+    """Every page of the site's navigation (mkdocs.yml), in order."""
+    if items is None:
+        items = load_config(str(ROOT / "mkdocs.yml")).nav
+    sources = []
+    for item in items:
+        for value in item.values():
+            sources += nav_sources(value) if isinstance(value, list) else [value]
+    return sources
 
 
 def serious_violations(page) -> list[str]:
@@ -31,6 +51,11 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+def set_scheme(page, scheme: str) -> None:
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', {scheme!r})")
+    wait_until(page, f"({SETTLED})()")
+
+
 def lesson_with_widgets() -> str:
     for src in lesson_sources():
         kinds = {w["kind"] for w in pages()[src]}
@@ -39,11 +64,11 @@ def lesson_with_widgets() -> str:
     pytest.skip("no lesson has a quiz and an exercise yet")
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_a_lesson_page_in_use_has_no_serious_violations(scheme, page, watched):
     src = lesson_with_widgets()
     page.goto(page_url(src))
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', {scheme!r})")
+    set_scheme(page, scheme)
     quiz = Quiz(page, widgets(src, "quiz")[0])
     quiz.answer(quiz.wrong_answer())  # explanations and ✗ marks on show
     expect(quiz.feedback).to_have_text(re.compile("^✗"))
@@ -58,11 +83,35 @@ def test_a_lesson_page_in_use_has_no_serious_violations(scheme, page, watched):
     assert serious_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/progress/", "/authors/"])
-def test_the_progress_and_authors_pages_have_no_serious_violations(path, page, watched):
-    page.goto(path)
-    expect(page.locator(".course-progress--mounted, .course-exercise--mounted").first).to_be_attached()
-    assert serious_violations(page) == []
+@pytest.fixture(scope="module")
+def scan(browser, site):
+    """One page for the whole scan, reused from page to page; its console errors recorded."""
+    context = browser.new_context(base_url=site.origin)
+    page, errors = context.new_page(), []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    context.close()
+
+
+@pytest.mark.parametrize("src", nav_sources())
+def test_every_page_of_the_nav_has_no_serious_violations_light_and_dark(src, scan):
+    page, errors = scan
+    errors.clear()
+    page.goto(page_url(src))
+    wait_until(page, f"({DRAWN})()")
+    found = {}
+    for scheme in SCHEMES:
+        set_scheme(page, scheme)
+        found[scheme] = serious_violations(page)
+    assert found == {scheme: [] for scheme in SCHEMES}
+    assert errors == [], f"console errors: {errors}"
+
+
+def test_the_scan_covers_every_lesson_and_page():
+    sources = nav_sources()
+    assert set(lesson_sources()) <= set(sources)
+    assert {"index.md", "playground.md", "progress.md", "authors.md"} <= set(sources)
 
 
 def test_the_confirmation_dialog_is_named_and_traps_escape(page, watched):
