@@ -5,14 +5,17 @@ The build writes it to ``assets/course/progress.json``::
     {"lessons": [{"src": "lessons/first-neuron.md", "url": "lessons/first-neuron/",
                   "title": "1. Your first neuron",
                   "items": [{"kind": "quiz", "key": "quiz:lessons/first-neuron/2", "version": "…",
-                             "label": "…"},
+                             "label": "…", "optional": false},
                             {"kind": "exercise", "key": "exercise:relu-neuron", "version": "…",
-                             "label": "A ReLU neuron"}]}]}
+                             "label": "A ReLU neuron", "optional": false}]}]}
 
 ``key`` is where the browser keeps the learner's answer (web/src/storage.js
 adds its prefix) and ``version`` what it must match to count: a quiz or an
-exercise that changed since does not show a stale result. Lessons are the
-pages under ``lessons/``, in the order of the site's navigation.
+exercise that changed since does not show a stale result. A lesson is
+complete when every item that is not ``optional`` is done (an exercise marked
+``optional: true``, for the keen, is counted apart and never holds a lesson
+back); web/src/progress/store.js applies this to what the browser has saved.
+Lessons are the pages under ``lessons/``, in the order of the site's navigation.
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ def lesson_entry(src_uri: str, title: str, url: str, widgets: list[dict]) -> dic
     for widget in widgets:
         if widget["kind"] in TRACKED:
             label = widget.get("question") or widget.get("prompt") or widget.get("title") or ""
-            items.append({"kind": widget["kind"], "key": widget["key"], "version": widget["version"], "label": label})
+            items.append(
+                {
+                    "kind": widget["kind"],
+                    "key": widget["key"],
+                    "version": widget["version"],
+                    "label": label,
+                    "optional": bool(widget.get("optional", False)),
+                }
+            )
     return {"src": src_uri, "url": url, "title": title, "items": items}
 
 

@@ -77,6 +77,27 @@ def test_answers_code_and_progress_survive_a_reload(page, watched):
     expect(counts).to_contain_text(f"{quizzes} of {quizzes} quiz")
 
 
+def test_a_lesson_is_complete_without_its_optional_exercise(page, watched):
+    src, optional = next(
+        (src, spec["id"]) for src in lesson_sources() for spec in widgets(src, "exercise") if spec.get("optional")
+    )
+    page.goto(page_url(src))
+    title = lesson_title(page, src)
+    exercise = Exercise(page, optional)
+    expect(exercise.root.locator(".course-exercise__kind")).to_have_text("Optional exercise")
+    complete_lesson(page, src, optional=False)
+    expect(nav_link(page, title)).to_contain_text("✓")
+    expect(exercise.summary).to_have_count(0)  # never checked
+
+    page.goto(PROGRESS)
+    entry = progress_entry(page, src)
+    expect(entry).to_contain_text("✓ Complete")
+    exercises = sum(not spec.get("optional") for spec in widgets(src, "exercise"))
+    counts = entry.locator(".course-progress__counts")
+    expect(counts).to_contain_text(f"{exercises} of {exercises} exercise")
+    expect(counts).to_contain_text("0 of 1 optional exercise passed")
+
+
 def test_every_lesson_is_listed_on_the_progress_page(page, watched):
     page.goto(PROGRESS)
     index = read_index(page)

@@ -113,8 +113,9 @@ class Exercise:
         expect(self.summary).to_have_text(text, timeout=BOOT_TIMEOUT)
 
 
-def complete_lesson(page: Page, src: str) -> None:
-    """Answer every quiz rightly, rate every recall prompt and pass every exercise of a lesson."""
+def complete_lesson(page: Page, src: str, optional: bool = True) -> None:
+    """Answer every quiz rightly, rate every recall prompt and pass every exercise of a lesson
+    (but its optional exercises when ``optional`` is false)."""
     for spec in widgets(src, "quiz"):
         quiz = Quiz(page, spec)
         quiz.answer(quiz.right_answer())
@@ -125,6 +126,8 @@ def complete_lesson(page: Page, src: str) -> None:
         recall.rating("Got it").click()
         expect(recall.rating("Got it")).to_have_attribute("aria-pressed", "true")
     for spec in widgets(src, "exercise"):
+        if spec.get("optional") and not optional:
+            continue
         exercise = Exercise(page, spec["id"]).wait_ready()
         exercise.check(exercise.spec.solution)
         exercise.expect_passed()

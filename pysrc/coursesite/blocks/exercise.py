@@ -6,6 +6,12 @@ solution, hints, checks) lives in ``pysrc/coursekit/exercises/``::
     /// exercise | relu-neuron
     ///
 
+An exercise for the keen, which a lesson is complete without, says so::
+
+    /// exercise | xor-backprop
+        optional: true
+    ///
+
 At build time the reference solution is run through the exercise's checks in
 CPython: an unknown id, an incomplete spec, or a solution that fails its own
 checks is an error naming the page. The page gets the exercise's public parts
@@ -17,12 +23,13 @@ from __future__ import annotations
 import contextlib
 import io
 import xml.etree.ElementTree as etree
+from typing import Any, ClassVar
 
 from coursekit import checker, exercises
 from coursekit.authoring import Exercise
 
 from ..markup import data_script, inline, starter_code
-from .base import CourseBlock
+from .base import CourseBlock, parse_bool
 
 #: Exercises verified in this process: (id, version) → problems.
 _verified: dict[tuple[str, str], list[str]] = {}
@@ -48,12 +55,13 @@ def verify(exercise: Exercise) -> list[str]:
 class ExerciseBlock(CourseBlock):
     NAME = "exercise"
     LABEL = "exercise"
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {"optional": (False, parse_bool)}
 
     def on_markdown(self) -> str:
         return "raw"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        self.parse_options()
+        self.settings = self.parse_options()
         return etree.SubElement(parent, "section", {"class": "course-exercise"})
 
     def on_end(self, block: etree.Element) -> None:
@@ -87,13 +95,16 @@ class ExerciseBlock(CourseBlock):
 
     def build(self, block: etree.Element, exercise: Exercise) -> None:
         public = exercise.public()
+        optional = self.settings["optional"]
         title_id = f"course-exercise-{exercise.id}-title"
         block.set("aria-labelledby", title_id)
         block.set("data-exercise-id", exercise.id)
         block.set("data-version", public["version"])
+        if optional:
+            block.set("data-optional", "true")
         title = etree.SubElement(block, "p", {"class": "course-exercise__title", "id": title_id})
         label = etree.SubElement(title, "span", {"class": "course-exercise__kind"})
-        label.text = "Exercise"
+        label.text = "Optional exercise" if optional else "Exercise"
         label.tail = " "
         inline(title, "span", exercise.title, {"class": "course-exercise__name"})
         if exercise.prompt.strip():
@@ -130,5 +141,6 @@ class ExerciseBlock(CourseBlock):
                 "key": f"exercise:{exercise.id}",
                 "version": public["version"],
                 "title": exercise.title,
+                **({"optional": True} if optional else {}),
             }
         )

@@ -1,5 +1,5 @@
 // A check mark in the site navigation after each lesson whose quizzes, recall
-// prompts and exercises are all done. Updated whenever progress changes.
+// prompts and exercises are all done (optional ones aside). Updated whenever progress changes.
 import { el, srOnly } from "../ui/dom.js";
 import { fetchIndex, lessonStatus, onChange, siteRoot } from "./store.js";
 

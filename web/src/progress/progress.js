@@ -10,11 +10,13 @@ const KINDS = [
   ["exercise", "exercise passed", "exercises passed"],
 ];
 
-function describe(counts) {
-  const parts = KINDS.filter(([kind]) => counts[kind]).map(([kind, one, many]) => {
-    const { done, total } = counts[kind];
-    return `${done} of ${total} ${total === 1 ? one : many}`;
-  });
+function describe(counts, optional = {}) {
+  const count = (of, prefix) =>
+    KINDS.filter(([kind]) => of[kind]).map(([kind, one, many]) => {
+      const { done, total } = of[kind];
+      return `${done} of ${total} ${prefix}${total === 1 ? one : many}`;
+    });
+  const parts = [...count(counts, ""), ...count(optional, "optional ")];
   return parts.length ? parts.join(" · ") : "Nothing to answer in this lesson yet.";
 }
 
@@ -57,7 +59,7 @@ class ProgressPage {
     const root = siteRoot();
     let complete = 0;
     const items = index.lessons.map((lesson) => {
-      const { counts, complete: done } = lessonStatus(lesson);
+      const { counts, optional, complete: done } = lessonStatus(lesson);
       if (done) complete += 1;
       return el(
         "li",
@@ -68,7 +70,7 @@ class ProgressPage {
         el("a", { href: new URL(lesson.url, root).href, text: lesson.title }),
         " ",
         el("span", { className: "course-progress__state", text: done ? "✓ Complete" : "Not complete yet" }),
-        el("span", { className: "course-progress__counts", text: describe(counts) }),
+        el("span", { className: "course-progress__counts", text: describe(counts, optional) }),
       );
     });
     this.list.replaceChildren(...items);

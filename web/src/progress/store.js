@@ -54,16 +54,23 @@ export function itemDone(item) {
   return false;
 }
 
-/** Counts per kind for a lesson, and whether it is complete (it has items, all done). */
+/**
+ * Counts per kind for a lesson (the optional items apart), and whether it is
+ * complete: it asks something, and every item the build did not mark optional
+ * is done (coursesite.progress).
+ */
 export function lessonStatus(lesson) {
   const counts = {};
+  const optional = {};
   for (const item of lesson.items) {
-    counts[item.kind] ||= { done: 0, total: 0 };
-    counts[item.kind].total += 1;
-    if (itemDone(item)) counts[item.kind].done += 1;
+    const into = item.optional ? optional : counts;
+    into[item.kind] ||= { done: 0, total: 0 };
+    into[item.kind].total += 1;
+    if (itemDone(item)) into[item.kind].done += 1;
   }
-  const complete = lesson.items.length > 0 && lesson.items.every(itemDone);
-  return { counts, complete };
+  const required = lesson.items.filter((item) => !item.optional);
+  const complete = required.length > 0 && required.every(itemDone);
+  return { counts, optional, complete };
 }
 
 // --- the index the build wrote: what each lesson contains -----------------
