@@ -117,7 +117,8 @@ def test_legend_sits_below_the_plot_so_the_plot_uses_the_full_width(plot):
     assert WIDTH - LEFT - RIGHT >= 0.8 * WIDTH
     x_label = next(t for t in root.iter(f"{SVG}text") if t.text == plot.x_label)
     below = [t for t in root.iter(f"{SVG}text") if float(t.get("y")) > float(x_label.get("y"))]
-    assert [t.text for t in below] == [s.label for s in plot.series if s.label]  # the legend, in order
+    bar = [plot.color_bar.caption, *(label for _, label in plot.color_bar.stops)] if plot.color_bar else []
+    assert [t.text for t in below] == [s.label for s in plot.series if s.label] + bar  # the legend, in order
     for entry in below:
         assert float(entry.get("y")) <= plot.height()  # inside the picture
         assert LEFT <= float(entry.get("x")) < WIDTH - RIGHT
@@ -275,21 +276,23 @@ def test_decision_boundary_geometry():
     assert len(boundary.points) == 2
     for x1, x2 in boundary.points:
         assert x1 + x2 - 0.5 == pytest.approx(0.0, abs=1e-12)
-    below, above = [s for s in plot.series if s.kind == "area"]
+    below, above = [s for s in plot.series if s.kind == "area"]  # a step neuron's two bands: output 0, output 1
     assert all(x1 + x2 - 0.5 <= 1e-12 for x1, x2 in below.points)
     assert all(x1 + x2 - 0.5 >= -1e-12 for x1, x2 in above.points)
+    assert (below.color, above.color) == (PALETTE[0], PALETTE[1])  # the colours of the labels 0 and 1
     zeros, ones = [s for s in plot.series if s.kind == "points"]
     assert zeros.points == [(0.0, 0.0)] and ones.points == [(0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
     assert zeros.color != ones.color and zeros.marker != ones.marker  # told apart by colour and shape
     root = parse(plot)
     assert len(list(root.iter(f"{SVG}circle"))) == 1 + 1  # the point, and its legend sample
-    assert [p.get("fill-opacity") for p in root.iter(f"{SVG}polygon")] == ["0.15", "0.15"]
+    assert [p.get("fill-opacity") for p in root.iter(f"{SVG}polygon")] == ["0.5", "0.5"]  # both at full strength
 
 
 def test_decision_boundary_of_zero_weights_says_there_is_none():
     plot = plot_decision_boundary(Neuron([0.0, 0.0], 1.0), *OR)  # z = 1 everywhere
     assert [s.kind for s in plot.series] == ["points", "points"]  # no line, no shading
     assert plot.note == NO_BOUNDARY
+    assert plot.color_bar is None and "output" not in texts(parse(plot))  # and no colour bar
 
 
 def test_decision_boundary_of_the_xor_neuron_says_there_is_none():

@@ -3,10 +3,13 @@
     plot_functions({"sigmoid": sigmoid, "tanh": tanh}, -5, 5)   # curves y = f(x)
     plot_lines([(2, 1), (-1, 0)], -3, 3)                        # lines z = w·x + b
     plot_loss(history)                                          # loss against epoch
-    plot_decision_boundary(neuron, X, y)                        # where a 2-input neuron says 0 or 1
+    plot_decision_boundary(neuron, X, y)                        # a 2-input neuron's output over the plane
 
 Each returns a ``Plot``. A notebook or a course code panel shows it as a
 picture (through its ``_repr_svg_`` method); ``plot.to_svg()`` gives the SVG text.
+The decision boundary's shading is a heat map of the output drawn as a few
+bands parallel to the line z = 0, with a colour bar (``ColorBar``) saying which
+outputs the colours stand for.
 
 Text and axes use ``currentColor``, so an SVG placed in a page takes the
 page's text colour (dark on a light theme, light on a dark one); the curves
@@ -14,9 +17,10 @@ use ``PALETTE``, mid-tone colours that stay readable on both (contrast at
 least 3:1 against white and against the dark background #1e2129).
 
 The package, one job per module: ``charts`` (the plot functions above),
-``figure`` (the ``Plot`` and its layout), ``ticks`` (ranges and round tick
-values), ``clipping`` (what lies inside the plotting area), ``svg`` (the SVG
-elements). Everything is importable from here: ``from neuron.plot import Plot``.
+``figure`` (the ``Plot``, its layout and its colour bar), ``heatmap`` (the bands
+of equal output), ``ticks`` (ranges and round tick values), ``clipping``
+(what lies inside the plotting area), ``svg`` (the SVG elements). Everything
+is importable from here: ``from neuron.plot import Plot``.
 """
 
 from .charts import LinearNeuron, LossHistory, plot_decision_boundary, plot_functions, plot_lines, plot_loss
@@ -36,7 +40,9 @@ from .figure import (
     TITLE_FONT,
     TOP,
     WIDTH,
+    ColorBar,
     Plot,
     Series,
 )
+from .heatmap import Band, OutputScale, output_bands, output_scale
 from .ticks import nice_step, nice_ticks, padded_range, tick_label

@@ -1,4 +1,4 @@
-"""The plots a lesson asks for: curves, lines, a loss curve and a decision boundary."""
+"""The plots a lesson asks for: curves, lines, a loss curve and a decision boundary with its output shaded."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Protocol
 
 from ..formatting import format_number
 from ..validation import check_dataset, check_number, check_numbers
-from .clipping import Point, clip_polygon, clip_segment
+from .clipping import Point, clip_segment
 from .figure import DASHES, PALETTE, Plot
+from .heatmap import output_bands, output_scale
 from .ticks import padded_range
 
 
@@ -21,10 +22,14 @@ class LossHistory(Protocol):
 
 
 class LinearNeuron(Protocol):
-    """What ``plot_decision_boundary`` reads from a neuron (a :class:`neuron.Neuron` is one)."""
+    """What ``plot_decision_boundary`` reads from a neuron (a :class:`neuron.Neuron` is one).
+
+    An object without ``activation`` is shaded as a step neuron: by the side of the boundary only.
+    """
 
     weights: list[float]
     bias: float
+    activation: str
 
 
 def _sample(function: Callable[[float], float], xs: list[float]) -> list[Point]:
@@ -134,10 +139,13 @@ NO_BOUNDARY = "No boundary: the weights are all about 0, so the neuron gives the
 def plot_decision_boundary(
     neuron: LinearNeuron, X: list[list[float]], y: list[float], title: str = "Decision boundary"
 ) -> Plot:
-    """A 2-input neuron's data and decision: points coloured by label, the line w·x + b = 0, and both sides shaded.
+    """A 2-input neuron's data and decision: the plane shaded by the neuron's output, the line z = 0, the points.
 
-    The boundary is where z = w1·x1 + w2·x2 + b = 0; on the shaded side marked
-    "z ≥ 0" a sigmoid neuron outputs 0.5 or more (and a step neuron outputs 1).
+    The boundary is where z = w1·x1 + w2·x2 + b = 0 (a sigmoid neuron outputs
+    0.5 there, a step neuron switches from 0 to 1). The shading is a heat map of
+    the output in a few bands, blue below the boundary's output and vermilion
+    above, with a colour bar saying which outputs each colour stands for (see
+    :mod:`neuron.plot.heatmap`). Points are coloured and shaped by their label.
     A neuron whose weights barely change z across the picture (see ``FLAT_Z``)
     gets no line and no shading, but the note ``NO_BOUNDARY``.
     """
@@ -151,7 +159,7 @@ def plot_decision_boundary(
     if _is_flat(w1, w2, x_range, y_range):
         plot.note = NO_BOUNDARY
     else:
-        _draw_sides(plot, w1, w2, b)
+        _draw_output(plot, w1, w2, b, getattr(neuron, "activation", "step"))
     for index, label in enumerate(sorted(set(labels))):  # usually 0 and 1 (or -1 and 1)
         points = [(row[0], row[1]) for row, value in zip(rows, labels) if value == label]
         marker = "circle" if index == 0 else "square"
@@ -165,12 +173,16 @@ def _is_flat(w1: float, w2: float, x_range: tuple[float, float], y_range: tuple[
     return change < FLAT_Z
 
 
-def _draw_sides(plot: Plot, w1: float, w2: float, b: float) -> None:
-    """Shade the side z < 0 and the side z ≥ 0, and draw the line z = 0 between them."""
+def _draw_output(plot: Plot, w1: float, w2: float, b: float, activation: str) -> None:
+    """Shade the plane by the output, one polygon per band, add its colour bar, and draw the line z = 0."""
     (x_low, x_high), (y_low, y_high) = plot.x_range, plot.y_range
     rectangle = [(x_low, y_low), (x_high, y_low), (x_high, y_high), (x_low, y_high)]
-    plot.add_area(clip_polygon(rectangle, -w1, -w2, -b), PALETTE[0], label="z < 0: class 0")
-    plot.add_area(clip_polygon(rectangle, w1, w2, b), PALETTE[1], label="z ≥ 0: class 1")
+    corners = [w1 * x + w2 * v + b for x, v in rectangle]
+    scale = output_scale(activation, min(corners), max(corners))
+    for polygon, band in output_bands(scale, w1, w2, b, rectangle):
+        colour, opacity = scale.colour(band.value)
+        plot.add_area(polygon, colour, opacity)
+    plot.color_bar = scale.color_bar()
     boundary = _boundary_segment(w1, w2, b, plot.x_range, plot.y_range)
     if boundary:
         plot.add_line(boundary, "w·x + b = 0", color="currentColor", dash="6 3")

@@ -33,6 +33,8 @@ LEGEND_SAMPLE = 28  # width of a legend entry's sample (line, marker or swatch) 
 LEGEND_GAP = 18  # space between two legend entries in a row
 CHAR_WIDTH = 0.6 * FONT  # a generous guess at the average width of a character
 NOTE_LINE = 1.3 * FONT  # distance between two lines of a note
+COLOR_BAR_SPACE = 44  # below the legend: a colour bar, its caption and its labels
+COLOR_BAR_WIDTH = 240  # at most; narrower when the caption is long
 
 
 @dataclass
@@ -46,6 +48,16 @@ class Series:
     dash: str = ""
     marker: str = "circle"
     opacity: float = 1.0
+
+
+@dataclass
+class ColorBar:
+    """The legend of a shading by value: a caption, then swatches from left to right with labels under them."""
+
+    caption: str  # e.g. "sigmoid output"
+    swatches: list[tuple[float, float, str, float]]  # (start, end, colour, fill-opacity); start, end as in stops
+    stops: list[tuple[float, str]]  # (place along the bar, 0 = left end, 1 = right end; label)
+    description: str = ""  # the shading in words, for screen readers
 
 
 @dataclass
@@ -63,6 +75,7 @@ class Plot:
     y_range: tuple[float, float]
     series: list[Series] = field(default_factory=list)
     note: str = ""
+    color_bar: ColorBar | None = None
 
     def next_color(self) -> str:
         """The next palette colour not yet used by a line."""
@@ -112,10 +125,14 @@ class Plot:
             x += width + LEGEND_GAP
         return placed
 
-    def height(self) -> float:
-        """The picture's height: title, plotting area, axis text, and as many legend rows as needed."""
+    def legend_bottom(self) -> float:
+        """Where the legend's rows end (and a colour bar, if any, begins)."""
         rows = len({y for _, _, y in self.legend_layout()})
-        return TOP + PLOT_HEIGHT + AXIS_SPACE + rows * LEGEND_ROW + 6
+        return TOP + PLOT_HEIGHT + AXIS_SPACE + rows * LEGEND_ROW
+
+    def height(self) -> float:
+        """The picture's height: title, plotting area, axis text, as many legend rows as needed, the colour bar."""
+        return self.legend_bottom() + (COLOR_BAR_SPACE if self.color_bar else 0) + 6
 
     # -- drawing --
 
@@ -144,6 +161,7 @@ class Plot:
         self._draw_axes(svg)
         self._draw_note(svg)
         self._draw_legend(svg)
+        self._draw_color_bar(svg)
         return ET.tostring(svg, encoding="unicode")
 
     def _repr_svg_(self) -> str:
@@ -160,7 +178,8 @@ class Plot:
         shown = f" Shows: {', '.join(labels)}." if labels else ""
         low, high = (format_number(x) for x in self.x_range)
         note = f" {self.note}" if self.note else ""
-        return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}{note}"
+        shading = f" {self.color_bar.description}" if self.color_bar and self.color_bar.description else ""
+        return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}{shading}{note}"
 
     def _box(self) -> tuple[float, float, float, float]:
         return (*self.x_range, *self.y_range)
@@ -273,3 +292,23 @@ class Plot:
                 swatch.update({"fill": series.color, "fill-opacity": f"{series.opacity:g}"})
                 ET.SubElement(legend, "rect", swatch)
             add_text(legend, series.label or "", x + LEGEND_SAMPLE, y + 5, "start")
+
+    def _draw_color_bar(self, svg: ET.Element) -> None:
+        """The caption, the swatches side by side in a thin frame, and the labels under their places."""
+        bar = self.color_bar
+        if bar is None or not bar.swatches:
+            return
+        top = self.legend_bottom() + 6
+        left = LEFT + len(bar.caption) * CHAR_WIDTH + 12
+        width = min(COLOR_BAR_WIDTH, WIDTH - RIGHT - FONT - left)  # room for half a label past the right end
+        group = ET.SubElement(svg, "g", {"fill": "currentColor"})
+        add_text(group, bar.caption, LEFT, top + 12, "start")
+        for start, end, colour, opacity in bar.swatches:
+            swatch = {"x": f"{left + start * width:.2f}", "y": f"{top:.2f}", "width": f"{(end - start) * width:.2f}"}
+            ET.SubElement(group, "rect", {**swatch, "height": "16", "fill": colour, "fill-opacity": f"{opacity:g}"})
+        frame = {"x": f"{left:.2f}", "y": f"{top:.2f}", "width": f"{width:.2f}", "height": "16"}
+        ET.SubElement(group, "rect", {**frame, "fill": "none", "stroke": "currentColor", "stroke-opacity": "0.5"})
+        for place, label in bar.stops:
+            x = left + place * width
+            ET.SubElement(group, "line", {**line_attributes(x, top + 16, x, top + 20), "stroke": "currentColor"})
+            add_text(group, label, x, top + 34, "middle")
