@@ -5,6 +5,7 @@
     n([2.0, 3.0])                  # output = activation(w·x + b) → 0.0
     n.weighted_sum([2.0, 3.0])     # z = w·x + b → -1.0
     print(n.explain([2.0, 3.0]))   # every step, with the numbers
+    n.draw([2.0, 3.0])             # the same steps as a picture (a panel shows n itself as one too)
     n.predict(rows)                # one output per row
     Neuron.random(2, seed=0)       # weights and bias uniform in [-1, 1]
     history = n.fit(X, y, learning_rate=0.1, epochs=1000, loss="binary_cross_entropy")
@@ -15,12 +16,12 @@ Modules, one idea each:
     losses       mean_squared_error, mean_absolute_error, binary_cross_entropy,
                  categorical_cross_entropy, sparse_categorical_cross_entropy, hinge
                  (+ *_gradient: d loss / d prediction); get_loss(name) → .name .function .gradient
-    neuron       Neuron (n.fit and n.explain hand over to training and explain)
+    neuron       Neuron (n.fit, n.explain and n.draw hand over to training, explain and plot)
     training     compute_loss, gradients, update, fit → History(losses, weights, biases), accuracy
     datasets     OR, AND, NAND, XOR, SPAM (+ SPAM_FEATURES), shopping_bill()
     explain      explain(neuron, inputs) (also n.explain(inputs))
-    plot         plot_functions, plot_lines, plot_loss, plot_decision_boundary (SVG pictures);
-                 a package: charts, figure (Plot), ticks, clipping, svg
+    plot         plot_functions, plot_lines, plot_loss, plot_decision_boundary, draw_neuron
+                 (SVG pictures); a package: charts, figure (Plot), heatmap, diagram, ticks, clipping, svg
     selfcheck    run(), main(): the package checks itself (also inside the browser)
     formatting   format_number: numbers as a learner writes them (2.0, -3.0, 0.268941)
     validation   the checks that turn a wrong argument into a sentence (check_number, check_dataset, ...)

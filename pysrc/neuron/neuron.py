@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import random
 
-# Training and explaining are in their own modules, which know nothing of this class:
+# Training, explaining and drawing are in their own modules, which know nothing of this class:
 # they read a neuron's weights, bias and activation, and call its methods.
 from . import training
 from .activations import get_activation
 from .arithmetic import add_up
 from .explain import Explanation, explain
+from .plot.diagram import NeuronDiagram, draw_neuron
 from .validation import check_number, check_numbers, check_rows, count
 
 
@@ -82,6 +83,17 @@ class Neuron:
     def explain(self, inputs: list[float]) -> Explanation:
         """A step-by-step account of one forward pass (print it, or show it in a panel)."""
         return explain(self, inputs)
+
+    def draw(self, inputs: list[float] | None = None) -> NeuronDiagram:
+        """A picture of the neuron (inputs, weighted edges, Σ with the bias, activation, output); see ``neuron.plot``.
+
+        With ``inputs`` it also shows their values, z and the output, the numbers ``explain`` prints.
+        """
+        return draw_neuron(self, inputs)
+
+    def _repr_svg_(self) -> str:
+        """A notebook or a code panel shows a neuron as its picture (``print(n)`` still shows ``repr``)."""
+        return self.draw().to_svg()
 
     def fit(
         self,

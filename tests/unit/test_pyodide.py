@@ -34,6 +34,7 @@ fingerprint = json.dumps({
     "spam": spam.predict(SPAM[0]),
     "explain": str(n.explain([1, 0])),
     "svg": plot_decision_boundary(n, *OR).to_svg(),
+    "diagram": n.draw([1, 0]).to_svg(),
 })
 """
 
@@ -84,5 +85,6 @@ def test_pyodide_and_cpython_give_the_same_results(pyodide_run):
     assert in_browser["selfcheck"] == here["selfcheck"]
     assert in_browser["explain"] == here["explain"]
     assert in_browser["svg"] == here["svg"]
+    assert in_browser["diagram"] == here["diagram"]
     for key in ("losses", "weights", "spam"):
         assert in_browser[key] == pytest.approx(here[key], rel=1e-13, abs=1e-300), key
