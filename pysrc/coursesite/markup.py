@@ -1,7 +1,8 @@
 """Pieces of widget markup shared by the panel fence and the blocks, built as element trees.
 
 Author text goes into ``.text`` (ElementTree escapes it); data for the browser
-goes into a ``<script type="application/json">`` child, never into markup.
+goes, as JSON, into the ``data-json`` attribute of an empty hidden child, never
+into markup.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ from markdown import util
 
 
 def data_script(parent: etree.Element, data: dict, class_name: str) -> etree.Element:
-    """A ``<script type="application/json">`` child holding ``data`` for the browser."""
-    script = etree.SubElement(parent, "script", {"type": "application/json", "class": class_name})
-    # "</" would end the script element early: escape it inside the JSON.
-    script.text = util.AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
-    return script
+    """An empty hidden child holding ``data`` for the browser as JSON in its ``data-json`` attribute.
+
+    Not a ``<script type="application/json">``: Material's instant navigation
+    re-creates every script of the new page's content as a plain script with
+    only its text (no type, no class), which the page's policy then blocks and
+    the widget never finds. An attribute is left alone.
+    """
+    # The serializer escapes quotes and brackets but leaves what looks like an
+    # entity ("&amp;") as it is, for the browser to decode: no "&" reaches it.
+    text = json.dumps(data, ensure_ascii=False).replace("&", "\\u0026")
+    attributes = {"class": class_name, "hidden": "hidden", "data-json": text}
+    return etree.SubElement(parent, "div", attributes)
 
 
 def digest(*parts: object) -> str:

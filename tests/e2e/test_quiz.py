@@ -327,3 +327,20 @@ def test_the_question_names_the_group_and_feedback_is_announced(page, watched):
         1
     )
     expect(quiz.feedback).to_have_attribute("aria-live", "polite")
+
+
+def test_quizzes_and_exercises_work_after_an_instant_navigation(page, watched):
+    # Material's instant navigation re-creates every <script> of the new page's
+    # content as a plain one: the widgets' data must not live in one.
+    src = next(s for s in QUIZ_PAGES if s.startswith("lessons/") and widgets(s, "exercise"))
+    start = next(s for s in sorted(pages()) if s.startswith("lessons/") and s != src)
+    page.goto(page_url(start))  # a lesson: the nav's lesson section is open
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator(f'.md-nav--primary a[href$="{page_url(src)}"]').first.click()
+    expect(page).to_have_url(re.compile(re.escape(page_url(src)) + "$"))
+    spec = widgets(src, "quiz")[0]
+    quiz = Quiz(page, spec).answer(Quiz(page, spec).right_answer())
+    expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
+    exercise = page.locator(f'section.course-exercise[data-exercise-id="{widgets(src, "exercise")[0]["id"]}"]')
+    expect(exercise.get_by_role("button", name="Check", exact=True)).to_be_visible()
+    assert page.evaluate("window.stillTheSamePage"), "the navigation loaded the page afresh"

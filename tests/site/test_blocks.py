@@ -10,11 +10,12 @@ import xml.etree.ElementTree as ElementTree
 
 import markdown
 import pytest
+from markdown.serializers import to_xhtml_string
 
 from coursekit import exercises
 from coursesite import context
 from coursesite.blocks.quiz import decimals_asked
-from coursesite.markup import digest
+from coursesite.markup import data_script, digest
 
 EXTENSIONS = ["coursesite.blocks", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.arithmatex", "attr_list"]
 CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
@@ -67,9 +68,10 @@ def tree(html: str) -> ElementTree.Element:
 
 
 def data(root: ElementTree.Element, selector: str) -> dict:
-    (script,) = [s for s in root.iter("script") if s.get("class") == selector]
-    assert script.get("type") == "application/json"
-    return json.loads(script.text)
+    (holder,) = [e for e in root.iter() if e.get("class") == selector]
+    assert holder.tag != "script"  # instant navigation re-creates scripts without their type and class
+    assert holder.get("hidden") is not None and not holder.text and not len(holder)
+    return json.loads(holder.get("data-json"))
 
 
 def by_class(root, class_name):
@@ -273,9 +275,13 @@ def test_an_exercise_gets_its_public_parts_and_never_its_checks():
     ]
 
 
-def test_a_script_child_cannot_be_ended_by_author_text():
-    html, _ = render("/// quiz | Q </script><b>x</b>?\n    id: q\n\n- [x] a\n    b\n- [ ] c\n    d\n///\n")
-    assert "</script><b>" not in html.split('type="application/json">')[1].split("</script>")[0]
+def test_text_in_the_data_cannot_end_its_attribute():
+    hostile = {"text": "\"'></div><script>alert(1)</script>&amp; </script>"}
+    parent = ElementTree.Element("section")
+    data_script(parent, hostile, "course-demo__data")
+    html = to_xhtml_string(parent)
+    assert "<script" not in html and html.count("<") == 4  # <section><div></div></section>, nothing else
+    assert data(tree(html), "course-demo__data") == hostile
 
 
 def test_keys_use_the_page_path_and_the_position_or_id():

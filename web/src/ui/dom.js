@@ -52,10 +52,10 @@ export function uniqueId(prefix) {
   return `${prefix}-${counter}`;
 }
 
-/** The JSON data the build put in a <script type="application/json"> child. */
+/** The JSON data the build put in the data-json attribute of a child (coursesite.markup.data_script). */
 export function readData(root, selector) {
-  const script = root.querySelector(selector);
-  return script ? JSON.parse(script.textContent) : null;
+  const holder = root.querySelector(selector);
+  return holder ? JSON.parse(holder.dataset.json) : null;
 }
 
 /** Run `save` at most once per `delay` ms of quiet (typing in a textarea). */
