@@ -43,7 +43,8 @@ def test_slider_ranges_are_read_and_checked():
         "slider 'w': the range 3..-3 must go from low to high",
         "slider 'b': the range 1..x is not two numbers",
         "cannot read the slider '2w=0..1'; write name=low..high, e.g. w1=-3..3",
-        "sliders 'w=3..-3, b=1..x, 2w=0..1, , w=0..1, c=0..inf' has an empty entry; write name=low..high, e.g. w1=-3..3",
+        "sliders 'w=3..-3, b=1..x, 2w=0..1, , w=0..1, c=0..inf' has an empty entry; "
+        "write name=low..high, e.g. w1=-3..3",
         "slider 'c': the range must be finite numbers",
     ]
     # The first w was refused, so the second is the first valid one (not a duplicate).

@@ -19,13 +19,35 @@ export class OutputArea {
   }
 
   clear() {
+    this.reset();
+    this.element.replaceChildren();
+    this.element.classList.add("course-output--empty");
+  }
+
+  reset() {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending = [];
     this.chars = 0;
     this.cut = false;
+  }
+
+  /**
+   * Start a run whose output replaces the old one in place (a live panel):
+   * nothing is written until release(), which swaps old for new in one go,
+   * so the output neither flickers nor makes the page jump.
+   */
+  hold() {
+    this.reset();
+    this.held = true;
+  }
+
+  release() {
+    if (!this.held) return;
+    this.held = false;
     this.element.replaceChildren();
-    this.element.classList.add("course-output--empty");
+    this.element.classList.toggle("course-output--empty", !this.pending.length);
+    this.flush();
   }
 
   /** Queue streamed text; stream is "stdout" or "stderr". */
@@ -68,7 +90,7 @@ export class OutputArea {
   }
 
   schedule() {
-    this.frame ||= requestAnimationFrame(() => this.flush());
+    if (!this.held) this.frame ||= requestAnimationFrame(() => this.flush());
   }
 
   /**
@@ -77,6 +99,7 @@ export class OutputArea {
    * never holds the page's main thread for long.
    */
   flush() {
+    if (this.held) return;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (this.pending.length) this.element.classList.remove("course-output--empty");

@@ -5,15 +5,10 @@
 import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
-import { load, store, storageEnabled, onChangedElsewhere } from "../storage.js";
+import { SavedEdits } from "./saved-edits.js";
 
-const SAVE_DELAY_MS = 300;
-const RETRY_MS = 3000; // while the storage is full, try again this often
 const loadEditor = () => import("../editor/editor.js");
-// Panels holding an edit not yet saved, those of a page just left by instant
-// navigation too: a panel mounting saves them first, so that it never reads
-// an older copy than the one the page left behind still had.
-const unsavedPanels = new Set();
+const loadLive = () => import("../live/live.js");
 
 function button(label, className, hint) {
   const element = document.createElement("button");
@@ -38,8 +33,10 @@ export class Panel {
     this.starterPre = section.querySelector(".course-panel__starter");
     this.starter = this.starterPre.textContent.replace(/\n$/, "");
     this.running = false;
+    this.finished = Promise.resolve(); // settles when the run in flight ends
     this.editor = null;
     this.runner = getRunner();
+    this.edits = new SavedEdits(this);
     this.build();
     this.onRunnerState = () => this.showRunnerState();
     this.runner.addEventListener("state", this.onRunnerState);
@@ -93,161 +90,45 @@ export class Panel {
   }
 
   async mountEditor() {
-    for (const panel of unsavedPanels) panel.saveNow();
-    const saved = load(this.storageKey);
-    const { createEditor } = await loadEditor();
+    const [{ createEditor }, live] = await Promise.all([loadEditor(), this.section.dataset.live && loadLive()]);
+    if (live) this.live = new live.LivePanel(this);
     const label = this.section.getAttribute("aria-label") || "Code";
-    this.savedCode = typeof saved === "string" ? saved : this.starter; // what the storage holds, as far as we know
-    this.unsaved = null; // the text still to save, or null
+    const doc = this.edits.open();
     this.editor = createEditor({
       parent: this.editorHost,
-      doc: this.savedCode,
+      doc,
       label: `${label}: Python code`,
       onRun: () => this.run(),
-      onChange: (code) => this.applyingOtherTab || this.scheduleSave(code),
+      onChange: (code) => this.edits.changed(code),
+      extensions: this.live ? this.live.extensions() : [],
     });
+    this.live?.attach(this.editor.view);
     this.starterPre.hidden = true;
-    this.watchStorage();
+    this.edits.watch();
   }
 
   code() {
     return this.editor ? this.editor.getCode() : this.starter;
   }
 
-  // --- saving the learner's edits -------------------------------------------
-  //
-  // Each edit is saved 300 ms later, or at once when the page is hidden or
-  // left. If the storage is full, the text stays in the editor, the panel says
-  // so, and the save is tried again every few seconds, on the next edit and
-  // when the page is hidden or left. If the storage is off, the panel says
-  // once that edits will not be kept. A page back from the back/forward cache
-  // reads the stored copy again (another tab may have changed it meanwhile).
-  //
-  // Two tabs on one lesson: when another tab saves this panel's code, a tab
-  // with nothing unsaved takes the new text (one undoable change). A tab with
-  // unsaved edits keeps its own text but stops trying to save it, so the other
-  // tab's newer copy is not replaced behind the learner's back: the learner's
-  // next edit here saves this tab's text (the last edit wins).
-
-  watchStorage() {
-    if (!storageEnabled()) {
-      this.showStorageNote("Your edits will not be kept in this browser: it does not let this site store anything.");
-      this.storageOff = true;
-      return;
-    }
-    // Leaving or hiding the page saves at once what is still unsaved (the page
-    // may be closed before the debounced save comes round).
-    this.flushSave = () => this.saveNow();
-    this.onHidden = () => document.visibilityState === "hidden" && this.flushSave();
-    // Back from the back/forward cache: another tab may have saved this panel meanwhile.
-    this.onShown = (event) => event.persisted && this.section.isConnected && this.rereadSaved();
-    globalThis.addEventListener("pagehide", this.flushSave);
-    globalThis.addEventListener("pageshow", this.onShown);
-    document.addEventListener("visibilitychange", this.onHidden);
-    this.stopWatching = onChangedElsewhere((key, value) => {
-      if (!this.section.isConnected) this.unwatchStorage();
-      else if (key === null || key === this.storageKey)
-        this.takeOtherTabsCode(typeof value === "string" ? value : this.starter);
-    });
-  }
-
-  unwatchStorage() {
-    this.stopWatching?.();
-    globalThis.removeEventListener("pagehide", this.flushSave);
-    globalThis.removeEventListener("pageshow", this.onShown);
-    document.removeEventListener("visibilitychange", this.onHidden);
-  }
-
-  /** Take the stored copy if it is not the one this tab last knew of. */
-  rereadSaved() {
-    const saved = load(this.storageKey);
-    const code = typeof saved === "string" ? saved : this.starter;
-    if (code !== this.savedCode) this.takeOtherTabsCode(code);
-  }
-
-  scheduleSave(code) {
-    this.unsaved = code;
-    this.conflict = false;
-    unsavedPanels.add(this);
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
-  }
-
-  saveNow() {
-    clearTimeout(this.saveTimer);
-    unsavedPanels.delete(this);
-    if (this.unsaved === null || this.conflict || this.storageOff) return;
-    const code = this.unsaved;
-    const result = store(this.storageKey, code === this.starter ? null : code);
-    if (result === "ok") {
-      this.savedCode = code;
-      this.unsaved = null;
-      this.stopRetrying();
-      this.showStorageNote("");
-    } else if (result === "full") {
-      unsavedPanels.add(this);
-      this.showStorageNote(
-        "Your edits could not be saved: this browser's storage is full. " +
-          "They stay here while the page is open; they will be saved when there is room.",
-        "error",
-      );
-      this.retryTimer ||= setInterval(() => this.retry(), RETRY_MS);
-    } else {
-      this.storageOff = true;
-      this.stopRetrying();
-      this.showStorageNote("Your edits will not be kept in this browser: it does not let this site store anything.");
-    }
-  }
-
-  retry() {
-    if (!this.section.isConnected && this.unsaved === null) this.stopRetrying();
-    else this.saveNow();
-  }
-
-  stopRetrying() {
-    clearInterval(this.retryTimer);
-    this.retryTimer = null;
-  }
-
-  /** Another tab saved `code` for this panel. */
-  takeOtherTabsCode(code) {
-    if (!this.editor) return;
-    this.savedCode = code;
-    if (code === this.editor.getCode()) {
-      this.unsaved = null; // the same text: nothing left to save
-      this.conflict = false;
-      this.stopRetrying();
-      this.showStorageNote("");
-    } else if (this.unsaved === null) {
-      this.applyingOtherTab = true;
-      try {
-        this.editor.setCode(code);
-      } finally {
-        this.applyingOtherTab = false;
-      }
-      this.showStorageNote(
-        `Updated with your edits from another tab (${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo).`,
-      );
-    } else {
-      clearTimeout(this.saveTimer);
-      this.stopRetrying();
-      this.conflict = true;
-      this.showStorageNote(
-        "This code was also changed in another tab. Your text here is kept; " +
-          "your next edit here saves it in place of the other tab's.",
-      );
-    }
-  }
-
-  showStorageNote(text, kind = "warning") {
-    this.storageNote.textContent = text;
-    this.storageNote.dataset.kind = kind;
-    this.storageNote.hidden = !text;
-  }
-
   setStatus(text, kind = "") {
+    this.shownStatus = { text, kind };
+    if (this.statusHeld) return;
     this.status.textContent = text;
     this.status.dataset.kind = kind;
+  }
+
+  /** Keep the status line still (a live region) while a number moves. */
+  holdStatus() {
+    this.statusHeld = true;
+  }
+
+  /** Show the latest status again, once, after `prefix` ("w = 0.7 · "). */
+  releaseStatus(prefix = "") {
+    if (!this.statusHeld) return;
+    this.statusHeld = false;
+    const { text, kind } = this.shownStatus ?? { text: this.status.textContent, kind: "" };
+    this.setStatus(`${prefix}${text}`, kind);
   }
 
   showRunnerState() {
@@ -278,11 +159,35 @@ export class Panel {
   }
 
   async run() {
+    if (this.running && this.liveRun) return this.live.request(); // once more, when this one ends
     const code = this.code();
     const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options));
     if (!outcome) return;
     this.report(outcome.result, outcome.elapsedMs);
     this.output.flush(); // what the report wrote shows at once, not a frame later
+    this.live?.ran(outcome);
+  }
+
+  /** A live panel's run: its output replaces the last one in place. Resolves as execute() does. */
+  async runLive() {
+    if (this.running) return null;
+    const code = this.code();
+    this.liveRun = true;
+    try {
+      const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
+        inPlace: true,
+      });
+      if (outcome) this.report(outcome.result, outcome.elapsedMs);
+      return outcome;
+    } finally {
+      this.liveRun = false;
+      this.output.release();
+    }
+  }
+
+  /** Resolves when no run or check is in flight. */
+  idle() {
+    return this.finished;
   }
 
   /**
@@ -291,11 +196,15 @@ export class Panel {
    * calls one of the runner's verbs. Resolves with {result, elapsedMs}, or null
    * if the panel was busy; the caller shows how it ended.
    */
-  async execute(send) {
+  async execute(send, { inPlace = false } = {}) {
     if (this.running) return null;
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
     this.setRunning(true);
-    this.output.clear();
+    this.everRan = true;
+    let done;
+    this.finished = new Promise((resolve) => (done = resolve));
+    if (inPlace) this.output.hold();
+    else this.output.clear();
     this.outcome = "";
     const waiting = this.runner.busy ? "Waiting for another panel to finish…" : "Running…";
     this.setStatus(this.runner.state === STATE.READY ? waiting : "Loading Python…", "running");
@@ -316,6 +225,7 @@ export class Panel {
       this.output.flush();
       performance.mark("course:run-end");
       this.setRunning(false);
+      done();
     }
   }
 
