@@ -284,12 +284,26 @@ def test_text_in_the_data_cannot_end_its_attribute():
     assert data(tree(html), "course-demo__data") == hostile
 
 
-def test_keys_use_the_page_path_and_the_position_or_id():
-    _, page = render(
-        CHOICE + "\n" + CHOICE.replace("    id: before-activation\n", "") + "\n" + RECALL, src_uri="lessons/index.md"
-    )
+def test_keys_use_the_page_path_and_the_id_or_the_position_among_blocks_without_one():
+    unnamed = CHOICE.replace("    id: before-activation\n", "")
+    _, page = render(CHOICE + "\n" + unnamed + "\n" + RECALL, src_uri="lessons/index.md")
     keys = [w["key"] for w in page.widgets]
-    assert keys == ["quiz:lessons/before-activation", "quiz:lessons/2", "recall:lessons/1"]
+    assert keys == ["quiz:lessons/before-activation", "quiz:lessons/1", "recall:lessons/1"]
+
+
+def test_adding_a_quiz_with_an_id_keeps_the_keys_of_the_others():
+    # A lesson gains a quiz: the answers learners gave to the others stay theirs.
+    unnamed = CHOICE.replace("    id: before-activation\n", "")
+    _, before = render(unnamed + "\n" + unnamed + "\n" + RECALL)
+    _, after = render(unnamed + "\n" + CHOICE + "\n" + unnamed + "\n" + RECALL)
+    keys = [w["key"] for w in after.widgets]
+    assert keys == [
+        "quiz:lessons/demo/1",
+        "quiz:lessons/demo/before-activation",
+        "quiz:lessons/demo/2",
+        "recall:lessons/demo/1",
+    ]
+    assert [w["key"] for w in before.widgets] == [keys[0], keys[2], keys[3]]
 
 
 def test_the_version_changes_when_the_quiz_does():

@@ -58,6 +58,16 @@ class CourseBlock(Block):
                     self.problems.append(f"option {name!r}: {error}")
         return parsed
 
+    def storage_key(self, block_id: str | None) -> str:
+        """Where the learner's answer is kept: ``quiz:<page>/<id>``, or the block's number among those without an id.
+
+        Blocks with an id do not count in the numbering, so adding one (with
+        an id) anywhere on a page leaves the keys of the others, and so the
+        answers learners already gave, where they were.
+        """
+        name = block_id or self.page.next_number(f"{self.NAME}:unnamed")
+        return f"{self.NAME}:{self.page.stem}/{name}"
+
     def described(self) -> str:
         text = self.argument if len(self.argument) <= 50 else self.argument[:49] + "…"
         return f"{self.LABEL} {self.number}" + (f" ({text!r})" if text else "")

@@ -172,7 +172,7 @@ class QuizBlock(CourseBlock):
             )
         if not self.argument:
             self.problems.append("the question is empty: write it after the bar, `/// quiz | Your question?`")
-        self.key = f"quiz:{self.page.stem}/{self.settings['id'] or self.number}"
+        self.key = self.storage_key(self.settings["id"])
         self.dom_id = f"course-quiz-{self.number}"
         wrapper = etree.SubElement(parent, "div", {"class": "course-quiz", "data-quiz-key": self.key})
         if self.numeric:

@@ -30,7 +30,7 @@ class RecallBlock(CourseBlock):
         self.settings = self.parse_options()
         if not self.argument:
             self.problems.append("the prompt is empty: write it after the bar, `/// recall | Your prompt?`")
-        self.key = f"recall:{self.page.stem}/{self.settings['id'] or self.number}"
+        self.key = self.storage_key(self.settings["id"])
         self.dom_id = f"course-recall-{self.number}"
         wrapper = etree.SubElement(
             parent,
