@@ -69,11 +69,13 @@ def plot_functions(
     y_min: float | None = None,
     y_max: float | None = None,
     samples: int = 401,
+    mark: float | None = None,
 ) -> Plot:
     """Curves y = f(x) for x from x_min to x_max, each with its colour and a legend entry.
 
     ``functions`` is a dict label → function, a list of functions, or one function.
     The y range fits the curves unless ``y_min`` / ``y_max`` are given.
+    ``mark=x`` puts a dot on every curve at that x (where each function is at x).
     """
     low, high = check_number(x_min, "x_min"), check_number(x_max, "x_max")
     if not low < high:
@@ -91,7 +93,21 @@ def plot_functions(
     plot = Plot(title, x_label, y_label, (low, high), y_range)
     for index, (label, points) in enumerate(curves.items()):
         plot.add_line(points, label, dash=DASHES[index % len(DASHES)])
+    if mark is not None:
+        _mark(plot, _named(functions), check_number(mark, "mark"))
     return plot
+
+
+def _mark(plot: Plot, functions: dict[str, Callable[[float], float]], x: float) -> None:
+    """A dot on each curve at ``x``, in the curve's colour (none where a function is undefined there)."""
+    if not plot.x_range[0] <= x <= plot.x_range[1]:
+        return
+    lines = [series for series in plot.series if series.kind == "line"]
+    low, high = plot.y_range
+    for line, function in zip(lines, functions.values()):
+        ((_, y),) = _sample(function, [x])
+        if math.isfinite(y) and low <= y <= high:
+            plot.add_points([(x, y)], None, line.color)
 
 
 def _line_label(weight: float, bias: float) -> str:
