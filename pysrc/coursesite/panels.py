@@ -13,7 +13,8 @@ Options (all optional):
     Shown above the editor and used in the panel's accessible name.
 ``id``
     Where the learner's edits are saved (default: the page's path and the
-    panel's number). Give one to keep edits when panels are reordered.
+    panel's number among the panels without an id). Give one to keep edits
+    when panels are reordered, and to every panel added to a published lesson.
 ``expect``
     Text the output must contain. The test suite runs every panel, in CPython
     and in the browser, and checks it.
@@ -105,7 +106,9 @@ def is_live(options: dict) -> bool:
 
 def _panel_element(src: str, options: dict, page: context.PageContext, number: int) -> etree.Element:
     title = options.get("title", "").strip()
-    panel_id = f"{page.stem}/{options['id']}" if "id" in options else f"{page.stem}#{number}"
+    # Panels with an id do not count in the numbering, so adding one (with an
+    # id) to a lesson leaves the others' saved edits where they were.
+    panel_id = f"{page.stem}/{options['id']}" if "id" in options else f"{page.stem}#{page.next_number('panel:unnamed')}"
     section = etree.Element(
         "section",
         {

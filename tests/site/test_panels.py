@@ -59,6 +59,13 @@ def test_panels_are_numbered_and_explicit_ids_are_kept():
     assert second.get("data-timeout") == "30"
 
 
+def test_a_panel_with_an_id_leaves_the_numbers_of_the_others_as_they_were():
+    html, _ = render('```panel\nprint(1)\n```\n\n```panel id="new"\nprint(2)\n```\n\n```panel\nprint(3)\n```')
+    ids = [section.get("data-panel-id") for section in sections(html)]
+    assert ids == ["lessons/demo#1", "lessons/demo/new", "lessons/demo#2"]
+    assert [section.get("aria-label") for section in sections(html)][2] == "Code panel 3"  # its place on the page
+
+
 def test_index_pages_use_their_folder_as_the_id_prefix():
     html, _ = render("```panel\nprint(1)\n```", src_uri="lessons/index.md")
     assert sections(html)[0].get("data-panel-id") == "lessons#1"
