@@ -17,7 +17,7 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { python } from "@codemirror/lang-python";
 import { tags as t } from "@lezer/highlight";
-import { wrappedLineIndent } from "codemirror-wrapped-line-indent";
+import { wrappedLineIndent } from "./wrap-indent.js";
 
 const hl = (name) => `var(--md-code-hl-${name}-color)`;
 
