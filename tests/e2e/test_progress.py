@@ -165,6 +165,22 @@ def test_export_reset_and_import_give_everything_back(page, watched, tmp_path):
     expect(exercise.panel.editor).to_have_text(exercise.spec.solution.replace("\n", ""))
 
 
+def test_an_export_with_a_recall_prompt_revealed_but_not_rated_imports_back(page, watched, tmp_path):
+    src = lesson_with_everything()
+    page.goto(page_url(src))
+    recall = Recall(page, widgets(src, "recall")[0])
+    recall.show.click()  # saved with no rating yet
+    key = PREFIX + recall.root.get_attribute("data-recall-key")
+    wait_until(page, f"localStorage.getItem({key!r}) !== null")
+    page.goto(PROGRESS)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    page.locator(".course-progress__file").set_input_files(exported)
+    expect(page.locator(".course-progress__status")).to_have_text("Imported 1 saved items from progress.json.")
+
+
 def test_a_file_that_is_not_a_progress_export_is_refused(page, watched, tmp_path):
     page.goto(PROGRESS)
     other = tmp_path / "other.json"

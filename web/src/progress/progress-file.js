@@ -19,7 +19,7 @@ const KEY = /^(code|quiz|recall|exercise):[A-Za-z0-9_\-./#]{1,200}$/;
 /** The shape of each kind of record: field → test of its value. */
 const RECORDS = {
   quiz: { answer: isAnswer, correct: isBooleanOrNull, solved: isBoolean, revealed: isBoolean, tries: isCount },
-  recall: { text: isText, revealed: isBoolean, rating: isText },
+  recall: { text: isText, revealed: isBoolean, rating: isTextOrNull }, // null: revealed, not rated yet
   exercise: { passed: isBoolean, attempts: isCount, hints: isCount, solution: isBoolean },
 };
 
@@ -43,6 +43,10 @@ function isCount(value) {
 
 function isText(value) {
   return typeof value === "string" && value.length <= MAX_TEXT_CHARS;
+}
+
+function isTextOrNull(value) {
+  return value === null || isText(value);
 }
 
 /** A quiz answer: a typed number as text, an option index, or a list of them. */
