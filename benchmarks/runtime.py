@@ -6,10 +6,13 @@ Prints, as medians over a few rounds in one run:
   the same Pyodide in a worker: the ratio is the figure that matters;
 - time-to-ready of a panel after an instant navigation to another lesson;
 - the round trip of a trivial run (click Run -> result on the page);
-- the bytes fetched before the first run (raw, and gzipped as a host may serve them).
+- the bytes fetched before the first run (raw, and gzipped as a host may serve them);
+- an explorable's answer: a slider step -> the updated picture, p50 and p95
+  over 50 steps (benchmarks/live.py).
 
 Targets (from the foundation issue): ready <= 1.10 x bare, cold and warm;
-<= 0.05 x cold after an instant navigation; a trivial run <= 30 ms.
+<= 0.05 x cold after an instant navigation; a trivial run <= 30 ms; a
+slider step -> picture p50 <= 50 ms, p95 <= 120 ms.
 
 Usage: python benchmarks/runtime.py [--rounds N]   (`make bench` sets everything up)
 """
@@ -32,6 +35,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.live import slider_steps  # noqa: E402
 from tests.e2e.conftest import QUIET_FLAGS, system_chromium  # noqa: E402
 from tests.e2e.server import SiteServer  # noqa: E402
 
@@ -104,7 +108,7 @@ def launch_args() -> dict:
     return args
 
 
-def measure(origin: str, site_dir: Path, rounds: int) -> dict[str, list[float]]:
+def measure(origin: str, site_dir: Path, rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
     figures: dict[str, list[float]] = {k: [] for k in ("cold", "bare_cold", "warm", "bare_warm", "navigation", "run")}
     lesson, bare = origin + LESSON, f"{origin}/{BARE_DIR}/"
     with sync_playwright() as p:
@@ -147,6 +151,7 @@ def measure(origin: str, site_dir: Path, rounds: int) -> dict[str, list[float]]:
                 )
             )
             context.close()
+        live = slider_steps(browser, origin, wait_for)
         browser.close()
         # Warm: a persistent profile keeps its disk cache between visits.
         with tempfile.TemporaryDirectory() as profile:
@@ -159,7 +164,7 @@ def measure(origin: str, site_dir: Path, rounds: int) -> dict[str, list[float]]:
                     figures[key].append(time_to_ready(page, url, is_bare))
                     page.close()
             context.close()
-    return figures
+    return figures, live
 
 
 def bytes_before_first_run(origin: str, site_dir: Path) -> tuple[int, int, int]:
@@ -192,7 +197,7 @@ def main() -> None:
         server = SiteServer(site_dir)
         build(site_dir, server.origin)
         with server:
-            figures = measure(server.origin, site_dir, rounds)
+            figures, live = measure(server.origin, site_dir, rounds)
             raw, gz, count = bytes_before_first_run(server.origin, site_dir)
     med = {key: statistics.median(values) for key, values in figures.items()}
     rows = [
@@ -218,6 +223,13 @@ def main() -> None:
             "<= 0.05 x",
         ),
         ("trivial run, click to result", f"{med['run']:.1f} ms", "", "", "<= 30 ms"),
+        (
+            "slider step -> picture (lesson 2)",
+            f"p50 {live['p50']:.0f} ms",
+            f"p95 {live['p95']:.0f} ms",
+            f"max {live['max']:.0f} ms",
+            "p50 <= 50, p95 <= 120 ms",
+        ),
         ("fetched before first run", f"{raw / 1e6:.2f} MB raw", f"{gz / 1e6:.2f} MB gzipped", f"{count} requests", ""),
     ]
     print(f"Runtime benchmark: median of {rounds} rounds, headless Chromium, localhost\n")
