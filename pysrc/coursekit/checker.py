@@ -11,6 +11,9 @@ starter code and each documented mistake. The result is a plain dict::
                 {"name": "...", "passed": False, "skipped": True, "message": "Not checked yet: ..."}],
      "error": "<traceback, when the code itself did not run>"}
 
+A pass, answered to the page by :func:`check`, also carries ``"comparison"``:
+the code that passed beside the reference solution (:mod:`coursekit.compare`).
+
 Checks run in their order, from basic to specific, and the checker stops at the
 first one that fails: the later checks are listed as not run (``skipped``), so
 one mistake gets one message, the one meant for it, and not a pile of
@@ -42,7 +45,7 @@ import ast
 import builtins
 import sys
 
-from . import authoring, exercises, runtime
+from . import authoring, compare, exercises, runtime
 from .authoring import CheckFailed, Exercise, Learner, Missing
 
 RUNS = "Your code runs"
@@ -54,12 +57,17 @@ _SYS_NAMES = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "exit")
 
 
 def check(exercise_id: str, code: str, display: runtime.Display | None = None) -> dict[str, object]:
-    """Run the learner's ``code``, then the checks of exercise ``exercise_id``."""
+    """Run the learner's ``code``, then the checks of exercise ``exercise_id``; a pass
+    also brings the code that passed beside the reference (``comparison``, see
+    :mod:`coursekit.compare`)."""
     try:
         exercise = exercises.get(exercise_id)
     except KeyError as error:
         return _result([_failed("Exercise", str(error.args[0]))])
-    return run_checks(exercise, code, display)
+    result = run_checks(exercise, code, display)
+    if result.get("passed") is True:
+        result["comparison"] = compare.side_by_side(code, exercise.solution)
+    return result
 
 
 def is_starter(exercise: Exercise, code: str) -> bool:

@@ -81,6 +81,12 @@ def test_a_lesson_page_in_use_has_no_serious_violations(scheme, page, watched):
     exercise.expect_failed()
     expect(page.locator(".arithmatex .katex").first).to_be_attached()
     assert serious_violations(page) == []
+    exercise.check(exercise.spec.solution)
+    exercise.expect_passed()
+    compare = exercise.root.get_by_role("button", name="Compare with the reference")
+    compare.click()
+    expect(compare).to_have_attribute("aria-expanded", "true")  # the comparison on show
+    assert serious_violations(page) == []
 
 
 @pytest.fixture(scope="module")

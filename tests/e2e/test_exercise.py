@@ -151,3 +151,61 @@ def test_an_exercise_with_the_keyboard_only(page, watched):
     page.keyboard.press("Enter")
     exercise.expect_passed()
     expect(exercise.check_button).to_be_focused()
+
+
+def passing_variant(solution: str) -> list[str]:
+    """The reference solution with a line of the learner's own on top and a comment on its last line."""
+    lines = solution.rstrip("\n").split("\n")
+    return ["# my own version", *lines[:-1], lines[-1] + "  # mine"]
+
+
+def open_comparison(page, width: int = 1280):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page_url(AUTHORS))
+    exercise = Exercise(page, EXAMPLE).wait_ready()
+    compare = exercise.root.get_by_role("button", name="Compare with the reference")
+    expect(compare).to_have_count(0)  # nothing to compare before a pass
+    mine = passing_variant(exercise.spec.solution)
+    exercise.check("\n".join(mine) + "\n")
+    exercise.expect_passed()
+    expect(compare).to_have_attribute("aria-expanded", "false")
+    compare.focus()
+    page.keyboard.press("Enter")  # reachable and usable from the keyboard
+    expect(compare).to_have_attribute("aria-expanded", "true")
+    return exercise, mine, compare
+
+
+def test_after_a_pass_the_code_that_passed_is_compared_line_by_line_with_the_reference(page, watched):
+    exercise, mine, compare = open_comparison(page)
+    reference = exercise.spec.solution.rstrip("\n").split("\n")
+    view = exercise.root.locator(f"#{compare.get_attribute('aria-controls')}")
+    yours_side = view.get_by_role("region", name="Your code (as it passed)")
+    reference_side = view.get_by_role("region", name="Reference solution")
+    expect(view.locator(".course-compare__summary")).to_have_text(
+        "2 lines differ: − marks a line of yours, + a line of the reference."
+    )
+    expect(yours_side.get_by_role("listitem")).to_have_count(len(mine))
+    expect(reference_side.get_by_role("listitem")).to_have_count(len(reference))
+    # Marked by a sign, by <del>/<ins> and by words, not only by colour.
+    expect(yours_side.locator("del")).to_have_text([f"only in yours: {mine[0]}", f"differs: {mine[-1]}"])
+    expect(reference_side.locator("ins")).to_have_text([f"differs: {reference[-1]}"])
+    expect(yours_side.locator(".course-compare__line--yours .course-compare__sign")).to_have_text(["−", "−"])
+    expect(reference_side.locator(".course-compare__line--reference .course-compare__sign")).to_have_text(["+"])
+    # Side by side, each pair of lines level with the other.
+    left, right = yours_side.bounding_box(), reference_side.bounding_box()
+    assert left["x"] + left["width"] <= right["x"] and left["y"] == right["y"]
+    last_yours, last_reference = yours_side.locator("li").last, reference_side.locator("li").last
+    assert last_yours.bounding_box()["y"] == last_reference.bounding_box()["y"]
+    page.keyboard.press("Enter")
+    expect(compare).to_have_attribute("aria-expanded", "false")
+    expect(view).to_be_hidden()
+
+
+def test_on_a_phone_the_two_programs_are_stacked(page, watched):
+    exercise, _, compare = open_comparison(page, width=390)
+    view = exercise.root.locator(f"#{compare.get_attribute('aria-controls')}")
+    yours_side = view.get_by_role("region", name="Your code (as it passed)").bounding_box()
+    reference_side = view.get_by_role("region", name="Reference solution").bounding_box()
+    assert yours_side["y"] + yours_side["height"] <= reference_side["y"]
+    assert reference_side["width"] > 300  # the full width, not half of it
+    expect(view.locator(".course-compare__line--filler").first).to_be_hidden()

@@ -3,8 +3,10 @@
 // Python worker (coursekit.checker) and lists each check ✓/✗ with its
 // message, up to the first failure (the later ones ○, not run yet). Hints come one at a time; the solution after one real attempt
 // (with a confirmation) or after a pass, shown beside the learner's code,
-// which is only replaced on request, undoably.
+// which is only replaced on request, undoably. After a pass the code that
+// passed can be compared with the reference, line by line (compare.js).
 import { Panel } from "../panel/panel.js";
+import { Comparison } from "./compare.js";
 import { button, el, readData, setEnabled, isEnabled } from "../ui/dom.js";
 import { confirmDialog } from "../ui/confirm.js";
 import { loadRecord, saveRecord, staleRecord } from "../progress/store.js";
@@ -98,7 +100,10 @@ class Exercise {
     const passed = result.status === "checked" && result.passed === true;
     const record = this.record;
     this.save({ attempts: record.attempts + (isAttempt(result) ? 1 : 0), passed: passed || record.passed });
-    if (passed) this.revealSolution();
+    if (passed) {
+      this.revealSolution();
+      this.offerComparison(result.comparison);
+    }
   }
 
   report(result, elapsedMs) {
@@ -210,18 +215,30 @@ class Exercise {
   revealSolution({ save = true } = {}) {
     if (!this.solution) {
       const use = button("Put the solution in the editor", "course-exercise__use", () => this.useSolution());
+      this.solutionActions = el("div", { className: "course-exercise__solution-actions" }, use);
       this.solution = el(
         "div",
         { className: "course-exercise__solution", tabindex: "-1", role: "group", "aria-label": "Reference solution" },
         el("p", { className: "course-exercise__solution-title", text: "Reference solution" }),
         el("pre", {}, el("code", { className: "language-python", text: this.data.solution })),
-        use,
+        this.solutionActions,
       );
       this.help.before(this.solution);
     }
     this.help.textContent = ""; // "Try it first" no longer applies once the solution is shown
     setEnabled(this.solutionButton, false);
     if (save) this.save({ solution: true });
+  }
+
+  /** After a pass: the code that passed beside the reference, from Python (coursekit.compare). */
+  offerComparison(comparison) {
+    if (!comparison) return;
+    if (!this.comparison) {
+      this.comparison = new Comparison(`course-compare-${this.data.id}`);
+      this.solutionActions.prepend(this.comparison.button);
+      this.solutionActions.after(this.comparison.view);
+    }
+    this.comparison.update(comparison);
   }
 
   useSolution() {
