@@ -64,7 +64,13 @@ def test_dragging_a_number_rewrites_it_reruns_and_undoes_in_one_step(live, page)
           .observe(output, {childList: true});
     }"""
     )
-    drag(page, number(live, "0.5"), 40)  # 4 px a step: ten steps of 0.1
+    box = number(live, "0.5").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 40, y, steps=8)  # 4 px a step: ten steps of 0.1
+    expect(live.output).to_have_attribute("aria-busy", "true")  # not announced while it moves
+    page.mouse.up()
     expect(live.root.locator(".cm-line").first).to_have_text("w = 1.5")
     live.expect_output("z = 5.0")  # 1.5 * 4 - 1
     settled(live)
@@ -175,3 +181,20 @@ def test_a_page_with_an_explorable_in_use_has_no_serious_violations(live, page):
     settled(live)
     wait_until(page, "!!document.querySelector('.course-slider__input')")
     assert serious_violations(page) == []
+
+
+def test_lesson_2s_picture_turns_and_slides_with_its_sliders(page, watched):
+    page.goto("/lessons/weights-and-bias/")
+    panel = Panel(page, page.get_by_role("region", name="Code panel: A neuron that splits four points"))
+    panel.root.scroll_into_view_if_needed()
+    title = panel.output.locator("svg text", has_text="w = [")
+    expect(title).to_have_text("w = [1.0, 1.0], b = -1.5", timeout=BOOT_TIMEOUT)
+    boundary = panel.output.locator("svg polyline[stroke-dasharray]").first  # the dashed z = 0 line
+    before = boundary.get_attribute("points")
+    slider(panel, "b").focus()
+    for _ in range(10):  # b from -1.5 to -0.5: OR
+        page.keyboard.press("ArrowRight")
+    expect(title).to_have_text("w = [1.0, 1.0], b = -0.5")
+    panel.expect_output("[0, 1] -> z = 0.5 -> 1.0")
+    assert boundary.get_attribute("points") != before  # the line moved
+    expect(panel.root.locator(".cm-line").nth(4)).to_have_text("b = -0.5")
