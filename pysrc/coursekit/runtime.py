@@ -34,6 +34,14 @@ KNOWN_MISSING = {"numpy", "pandas", "matplotlib", "scipy", "sklearn", "torch", "
 
 Display = Callable[[str, str], None]
 
+#: What an object can show, by the method that gives it, first match wins: the course's own widgets
+#: (plain JSON numbers, drawn by the page, e.g. ``neuron.Timeline``), then pictures.
+REPRESENTATIONS = (
+    ("_repr_timeline_json_", "application/vnd.course.timeline+json"),
+    ("_repr_svg_", "image/svg+xml"),
+    ("_repr_html_", "text/html"),
+)
+
 
 def _print_display(mime_type: str, data: str) -> None:
     """The display used when no caller gives one: say what would be shown."""
@@ -54,7 +62,7 @@ def show(*objects: object) -> None:
 
 
 def _show_one(obj: object) -> None:
-    for method, mime_type in (("_repr_svg_", "image/svg+xml"), ("_repr_html_", "text/html")):
+    for method, mime_type in REPRESENTATIONS:
         render = getattr(obj, method, None)
         if callable(render):
             data = render()
