@@ -6,6 +6,8 @@ from mkdocs.config.base import Config
 
 class CourseConfig(Config):
     enabled = opt.Type(bool, default=True)
+    #: Run every code panel once at build (in CPython) and fail on a broken promise.
+    run_panels = opt.Type(bool, default=True)
     #: Where `npm ci` put the pyodide package.
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
     #: Where `npm run build` (esbuild) wrote the browser bundle.

@@ -20,6 +20,8 @@ class PageContext:
     errors: list[str] = field(default_factory=list)
     #: Every widget the fences wrote, as plain data (the lesson tests read these).
     widgets: list[dict] = field(default_factory=list)
+    #: Where each panel and block starts in the source: (kind, number) -> line.
+    lines: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -30,11 +32,15 @@ class PageContext:
         self.counters[kind] = self.counters.get(kind, 0) + 1
         return self.counters[kind]
 
-    def error(self, message: str) -> str:
-        """Record an author mistake; returns the message, naming the page."""
-        text = f"{self.src_uri}: {message}"
+    def error(self, message: str, line: int | None = None) -> str:
+        """Record an author mistake; returns the message, naming the page (and the line, when known)."""
+        text = f"{self.src_uri}:{line}: {message}" if line else f"{self.src_uri}: {message}"
         self.errors.append(text)
         return text
+
+    def error_at(self, kind: str, number: int, message: str) -> str:
+        """An author mistake in the page's ``number``-th panel or block of ``kind``."""
+        return self.error(message, self.lines.get((kind, number)))
 
 
 _current: PageContext | None = None

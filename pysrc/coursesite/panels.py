@@ -64,7 +64,7 @@ def format_panel(src: str, language: str, class_name: str, options: dict, md, **
     number = page.next_number("panel")
     problems = _problems(src, options, page)
     if problems:
-        messages = [page.error(f"code panel {number}: {problem}") for problem in problems]
+        messages = [page.error_at("panel", number, f"code panel {number}: {problem}") for problem in problems]
         return etree.tostring(error_box("code panel", messages), encoding="unicode", method="html")
     element = _panel_element(src, options, page, number)
     page.widgets.append({"kind": "panel", "number": number, "id": element.get("data-panel-id"), "code": src, **options})

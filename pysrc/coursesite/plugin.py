@@ -34,8 +34,9 @@ from mkdocs.utils import get_relative_url
 
 from coursekit import exercises
 
-from . import context, csp, page_head, panels, progress, review
+from . import blocks, context, csp, page_head, panels, progress, review, source_lines
 from .config import CourseConfig
+from .panel_check import panel_problems
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -100,8 +101,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.config.enabled:
-            context.begin(page.file.src_uri)
-            markdown, _ = review.expand(markdown, self._lessons_seen_from(page))
+            here = context.begin(page.file.src_uri)
+            source = source_lines.scan(markdown, blocks.NAMES)
+            for line, problem in source.problems:
+                here.error(problem, line)
+            expanded, _ = review.expand(markdown, self._lessons_seen_from(page))
+            if expanded == markdown:  # lines of the review page's gathered prompts are not its own
+                here.lines = source.lines
+            markdown = expanded
         return markdown
 
     def _lessons_seen_from(self, page) -> list[review.Lesson]:
@@ -119,6 +126,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html_text, page, config, files):
         finished = context.end()
         if finished:
+            if self.config.run_panels:
+                for panel in (w for w in finished.widgets if w["kind"] == "panel"):
+                    for problem in panel_problems(panel):
+                        finished.error_at("panel", panel["number"], f"code panel {panel['number']}: {problem}")
             for message in finished.errors:
                 log.error(message)
             self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)

@@ -61,7 +61,7 @@ def test_a_malformed_panel_fails_the_strict_build_naming_the_file(tmp_path):
         {"index.md": "# Home\n", "lessons/bad.md": '# Bad\n\n```panel colour="red"\nprint(1)\n```\n'},
     )
     assert result.returncode != 0
-    assert "lessons/bad.md: code panel 1: unknown option 'colour'" in result.stderr
+    assert "lessons/bad.md:3: code panel 1: unknown option 'colour'" in result.stderr  # file and line
 
 
 def half_a_bundle(tmp_path: Path) -> Path:

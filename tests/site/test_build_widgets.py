@@ -81,43 +81,43 @@ def test_a_good_site_builds_and_indexes_each_lessons_widgets(tmp_path):
     assert "&quot;boot&quot;: true" in runtime  # a page with an exercise starts Python early
 
 
-def test_a_quiz_with_no_correct_answer_fails_naming_the_page(tmp_path, caplog):
+def test_a_quiz_with_no_correct_answer_fails_naming_the_page_and_line(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("[x] 2", "[ ] 2")
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): no option is marked correct",
+        "lessons/bad.md:3: quiz 1 ('What is 1 + 1?'): no option is marked correct",
     )
 
 
-def test_a_malformed_option_fails_naming_the_page(tmp_path, caplog):
+def test_a_malformed_option_fails_naming_the_page_and_line(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("- [ ] 3", "- [] 3")
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): malformed option '- [] 3'",
+        "lessons/bad.md:3: quiz 1 ('What is 1 + 1?'): malformed option '- [] 3'",
     )
 
 
-def test_an_unknown_option_fails_naming_the_page(tmp_path, caplog):
+def test_an_unknown_option_fails_naming_the_page_and_line(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("    id: sum\n", "    id: sum\n    colour: red\n")
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: quiz 1 ('What is 1 + 1?'): unknown option 'colour'",
+        "lessons/bad.md:3: quiz 1 ('What is 1 + 1?'): unknown option 'colour'",
     )
 
 
-def test_an_unknown_exercise_fails_naming_the_page(tmp_path, caplog):
+def test_an_unknown_exercise_fails_naming_the_page_and_line(tmp_path, caplog):
     bad = "# Bad\n\n/// exercise | no-such-thing\n///\n"
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: exercise 1 ('no-such-thing'): there is no exercise 'no-such-thing'",
+        "lessons/bad.md:3: exercise 1 ('no-such-thing'): there is no exercise 'no-such-thing'",
     )
 
 
@@ -142,13 +142,13 @@ def broken_exercise(monkeypatch):
     return broken
 
 
-def test_an_exercise_whose_solution_fails_its_checks_fails_naming_the_page(tmp_path, caplog, broken_exercise):
+def test_an_exercise_whose_solution_fails_its_checks_fails_naming_the_page_and_line(tmp_path, caplog, broken_exercise):
     bad = "# Bad\n\n/// exercise | broken-double\n///\n"
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: exercise 1 ('broken-double'): its reference solution fails its own check 'doubles 3': double(3) should be 6, got 5",
+        "lessons/bad.md:3: exercise 1 ('broken-double'): its reference solution fails its own check 'doubles 3': double(3) should be 6, got 5",
     )
 
 

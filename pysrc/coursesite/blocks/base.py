@@ -76,7 +76,9 @@ class CourseBlock(Block):
         """If there were problems, record them and replace the block by an error box."""
         if not self.problems:
             return False
-        messages = [self.page.error(f"{self.described()}: {problem}") for problem in self.problems]
+        messages = [
+            self.page.error_at(self.NAME, self.number, f"{self.described()}: {problem}") for problem in self.problems
+        ]
         error_box(self.LABEL, messages, block)
         return True
 

@@ -1,0 +1,48 @@
+"""Every code panel runs once at build, in CPython, and must keep its promise.
+
+A panel's ``expect`` text that its code no longer prints, a ``raises`` that
+does not come, or a plain panel that crashes, fails ``mkdocs build --strict``
+naming the page and line (as markdown-exec does), instead of waiting for the
+test suite or a learner to find it. The same ``coursekit.runtime.run`` runs
+the panel in the browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+from coursekit.runtime import run
+
+SHOWN = 160  # characters of the output quoted in a message
+
+
+def _quoted(text: str) -> str:
+    text = text.strip()
+    return repr(text if len(text) <= SHOWN else text[: SHOWN - 1] + "…")
+
+
+def panel_problems(panel: dict) -> list[str]:
+    """What is wrong with how a panel (as the fence recorded it) runs; [] when it keeps its promise."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        result = run(panel["code"], display=lambda mime, data: None)
+    printed = out.getvalue()
+    raises = panel.get("raises")
+    if raises:
+        if result["status"] != "error":
+            return [f"its code should raise {raises} but ran without an error"]
+        if result["type"] != raises:
+            return [f"its code should raise {raises} but raised {_last_line(result)}"]
+    elif result["status"] == "error":
+        where = f" on line {result['line']}" if result.get("line") else ""
+        return [f"its code failed{where} when the build ran it: {_last_line(result)}"]
+    expect = panel.get("expect")
+    if expect and expect not in printed:
+        return [f"its code does not print the expected {expect!r}; it printed {_quoted(printed)}"]
+    return []
+
+
+def _last_line(result: dict) -> str:
+    lines = str(result.get("error", "")).strip().splitlines()
+    return lines[-1] if lines else ""
