@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from coursekit import authoring, checker
+from coursekit import authoring, checker, exercises
 from coursekit.authoring import Exercise, expect_close
 
 
@@ -320,3 +320,10 @@ def test_checks_can_read_the_structure_of_the_code():
     assert learner.loops() == [5, 9]
     assert learner.imports("neuron") == [3] and learner.imports("math") == [2] and learner.imports("neur") == []
     assert authoring.Learner({}, "def broken(:\n").calls("fit") == []
+
+
+def test_an_unknown_exercise_id_gets_a_did_you_mean():
+    with pytest.raises(KeyError, match="did you mean 'relu-neuron'"):
+        exercises.get("relu-nueron")
+    with pytest.raises(KeyError, match=r"\(known: .*relu-neuron"):
+        exercises.get("something-else-entirely")

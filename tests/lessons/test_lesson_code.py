@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from coursekit.runtime import run
-from tests.lesson_widgets import panels
+from tests.lesson_widgets import build_error, panels
 
 PANELS = panels()
 
@@ -17,6 +17,10 @@ PANELS = panels()
 def _id(item):
     src, panel = item
     return f"{src}#{panel['number']}"
+
+
+def test_the_lessons_have_no_author_mistakes():
+    assert build_error() is None, build_error()
 
 
 def test_the_site_has_panels():

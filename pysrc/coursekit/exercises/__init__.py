@@ -17,6 +17,7 @@ message).
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 
@@ -50,6 +51,9 @@ def get(exercise_id: str) -> Exercise:
     """The exercise with this id; KeyError (with the known ids) if there is none."""
     registry = load()
     if exercise_id not in registry:
+        close = difflib.get_close_matches(exercise_id, registry, n=1, cutoff=0.6)
+        if close:
+            raise KeyError(f"there is no exercise {exercise_id!r} in coursekit/exercises/: did you mean {close[0]!r}?")
         known = ", ".join(sorted(registry)) or "none yet"
         raise KeyError(f"there is no exercise {exercise_id!r} in coursekit/exercises/ (known: {known})")
     return registry[exercise_id]
