@@ -57,8 +57,11 @@ def test_the_starter_behaviour_passes_no_real_check(exercise):
     result = checker.check(exercise.id, exercise.starter + "\n_touched = True\n")
     assert "starter" not in result
     assert result["checks"][0] == {"name": checker.RUNS, "passed": True, "message": ""}, "the starter code should run"
-    assert result["passed"] is False
-    assert [item["name"] for item in result["checks"][1:] if item["passed"]] == []
+    assert result["passed"] is False, (
+        f"{exercise.id}: the starter code passes every check, so the checks cannot tell it from a solution"
+    )
+    passed = [item["name"] for item in result["checks"][1:] if item["passed"]]
+    assert passed == [], f"{exercise.id}: the starter code already passes {passed}: put a check it fails first"
     assert result["checks"][1]["passed"] is False and not result["checks"][1].get("skipped")
 
 
