@@ -1,0 +1,233 @@
+"""Step through a learner's code: record each line it runs, with its variables.
+
+:func:`trace` runs a panel's code as :func:`coursekit.runtime.run` does, under
+``sys.settrace``, and returns plain data that the page draws (the same in
+CPython and in Pyodide):
+
+- one step per line executed in the learner's own frames (code compiled from
+  the panel: the module, their functions, loops, comprehensions); a call into
+  ``neuron`` or the standard library is part of the line that makes it;
+- at each step: the line, the function running and the call depth, the
+  variables of that frame as short reprs (a ``__repr__`` that raises shows as
+  ``<repr failed: ValueError>``) with a mark on the ones that changed, and how
+  many characters of output were printed before it;
+- when the code ends, one more step with no line: the variables as it left them;
+- when the code raises, the exception is reported as ``run`` reports it (its
+  last step is the line that raised);
+- after ``limit`` steps recording stops, and so does the code (a loop that
+  never ends is cut there too).
+
+The step's line is the line *about to run*: its variables are those before it.
+"""
+
+from __future__ import annotations
+
+import reprlib
+import sys
+from types import FrameType
+
+from coursekit import runtime
+
+#: The most steps one trace records.
+STEP_LIMIT = 2000
+#: The most characters of output a trace keeps.
+OUTPUT_LIMIT = 20_000
+#: Names a panel starts with, not shown unless the learner sets them.
+_STARTING = runtime.fresh_namespace()
+#: Code flags of frames that are suspended and resumed (generators, coroutines).
+_RESUMABLE = 0x20 | 0x80 | 0x200
+
+
+class StepLimitReached(BaseException):
+    """Raised in the learner's code once the trace has its ``limit`` steps."""
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib with room for a neuron's repr, and a failed repr said as such."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxstring = 60
+        self.maxother = 80
+        self.maxlist = self.maxtuple = self.maxset = self.maxdict = 8
+
+    def repr_instance(self, obj: object, level: int) -> str:
+        try:
+            text = repr(obj)
+        except Exception as error:  # noqa: BLE001 - the learner's __repr__, reported
+            return f"<repr failed: {type(error).__name__}>"
+        if len(text) > self.maxother:
+            return text[: self.maxother - 1] + "…"
+        return text
+
+    def repr1(self, obj: object, level: int) -> str:
+        try:
+            return super().repr1(obj, level)
+        except Exception as error:  # noqa: BLE001 - e.g. a __len__ that raises inside a container
+            return f"<repr failed: {type(error).__name__}>"
+
+
+_short = _ShortRepr()
+
+
+def short_repr(value: object) -> str:
+    """A value as the variables table shows it: at most about 80 characters, 3 levels deep."""
+    if callable(value) and hasattr(value, "__code__"):
+        return f"<function {value.__name__}>"
+    if type(value).__name__ == "module":
+        return f"<module {value.__name__}>"
+    if isinstance(value, type):
+        return f"<class {value.__name__}>"
+    return _short.repr(value)
+
+
+class _Output:
+    """Stands in for ``sys.stdout`` and ``sys.stderr``: keeps what is printed, up to a limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.muted = False  # while the recorder itself takes reprs
+
+    def write(self, text: str) -> int:
+        if self.muted:
+            return len(text)
+        room = self.limit - self.size
+        if room > 0:
+            kept = text[:room]
+            self.parts.append(kept)
+            self.size += len(kept)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class _Recorder:
+    """The trace function and what it has recorded so far."""
+
+    def __init__(self, limit: int, output: _Output) -> None:
+        self.limit = limit
+        self.output = output
+        self.steps: list[dict[str, object]] = []
+        self.frames: dict[int, tuple[FrameType, int, dict[str, str]]] = {}  # id -> (frame, depth, reprs)
+        self.truncated = False
+
+    def on_call(self, frame: FrameType, event: str, arg: object):
+        """The global trace function: follow only frames of the learner's code."""
+        if frame.f_code.co_filename != runtime.FILENAME:
+            return None
+        if _key(frame) not in self.frames:
+            self.frames[_key(frame)] = (frame, self._depth(frame), {})
+        return self.on_event
+
+    def on_event(self, frame: FrameType, event: str, arg: object):
+        if event == "line":
+            self._step(frame)
+        elif event == "return" and not frame.f_code.co_flags & _RESUMABLE and frame.f_code.co_name != "<module>":
+            self.frames.pop(_key(frame), None)
+        return self.on_event
+
+    def _depth(self, frame: FrameType) -> int:
+        depth, caller = 0, frame.f_back
+        while caller is not None:
+            depth += caller.f_code.co_filename == runtime.FILENAME
+            caller = caller.f_back
+        return depth
+
+    def _step(self, frame: FrameType) -> None:
+        if len(self.steps) >= self.limit:
+            self.truncated = True
+            raise StepLimitReached
+        _, depth, previous = self.frames.setdefault(_key(frame), (frame, self._depth(frame), {}))
+        self.record(frame.f_lineno, depth, frame.f_code.co_name, _visible(frame.f_locals, frame.f_code), previous)
+
+    def end(self, namespace: dict[str, object]) -> None:
+        """The step after the last line: the module's variables as the run left them."""
+        entry = self.frames.get(id(namespace))
+        previous = entry[2] if entry else {}
+        self.record(None, 0, "<module>", _visible(namespace, None), previous)
+
+    def record(self, line, depth, name, names, previous: dict[str, str]) -> None:
+        self.output.muted = True
+        try:
+            current = {name: short_repr(value) for name, value in names}
+        finally:
+            self.output.muted = False
+        variables = [
+            {"name": name, "value": text, "changed": previous.get(name) != text} for name, text in current.items()
+        ]
+        previous.clear()
+        previous.update(current)
+        self.steps.append(
+            {
+                "line": line,
+                "depth": depth,
+                "function": "" if name == "<module>" else name,
+                "variables": variables,
+                "output": self.output.size,
+            }
+        )
+
+
+def _key(frame: FrameType) -> int:
+    """Which variables a frame's steps compare: the module's (its run, and the
+    last expression evaluated apart) or the function call's own."""
+    return id(frame.f_globals) if frame.f_code.co_name == "<module>" else id(frame)
+
+
+def _visible(names, code):
+    """The variables worth showing: not dunders, not the names a panel starts with."""
+    at_module = code is None or code.co_name == "<module>"
+    for name, value in list(names.items()):
+        if name.startswith(("__", ".")):
+            continue
+        if at_module and name in _STARTING and value is _STARTING[name]:
+            continue
+        yield name, value
+
+
+def trace(code: str, limit: int = STEP_LIMIT) -> dict[str, object]:
+    """Run ``code`` as one panel run, recording its steps.
+
+    Returns ``run``'s report (``status`` "ok", "error" with ``error``, ``type`` and
+    ``line``, or "interrupted") with ``steps`` (see the module's docstring),
+    ``output`` (what was printed, up to OUTPUT_LIMIT characters), ``truncated``
+    (recording stopped at ``limit``) and ``limit``.
+    """
+    output = _Output(OUTPUT_LIMIT)
+    recorder = _Recorder(limit, output)
+    streams = sys.stdout, sys.stderr
+    previous_trace = sys.gettrace()
+    namespace = runtime.fresh_namespace()
+    sys.stdout = sys.stderr = output
+    sys.settrace(recorder.on_call)
+    try:
+        report = runtime.run(code, display=_display_in(output), namespace=namespace)
+    finally:
+        sys.settrace(previous_trace)
+        sys.stdout, sys.stderr = streams
+    if recorder.truncated:
+        report = {"status": "ok"}
+    elif report["status"] == "ok" and recorder.steps:
+        recorder.end(namespace)
+    return {
+        **report,
+        "steps": recorder.steps,
+        "output": output.text(),
+        "truncated": recorder.truncated,
+        "limit": limit,
+    }
+
+
+def _display_in(output: _Output):
+    def display(mime_type: str, data: str) -> None:
+        kind = "a picture" if mime_type.startswith("image/") else "a figure"
+        output.write(f"[{kind}: press Run to see it]\n")
+
+    return display
