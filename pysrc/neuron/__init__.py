@@ -18,6 +18,8 @@ Modules, one idea each:
                  (+ *_gradient: d loss / d prediction); get_loss(name) → .name .function .gradient
     neuron       Neuron (n.fit, n.explain and n.draw hand over to training, explain and plot)
     training     compute_loss, gradients, update, fit → History(losses, weights, biases), accuracy
+    timeline     Timeline(X, y).record(weights, bias, loss), history.timeline(): training to scrub through
+    landscape    loss_landscape, plot_loss_landscape(X, y, history): the loss over two weights, and a path
     datasets     OR, AND, NAND, XOR, SPAM (+ SPAM_FEATURES), shopping_bill()
     explain      explain(neuron, inputs) (also n.explain(inputs))
     plot         plot_functions, plot_lines, plot_loss, plot_decision_boundary, draw_neuron
@@ -52,6 +54,7 @@ from .activations import (
     tanh_derivative,
 )
 from .datasets import AND, NAND, OR, SPAM, SPAM_FEATURES, XOR, shopping_bill
+from .landscape import loss_landscape, plot_loss_landscape
 from .losses import (
     binary_cross_entropy,
     binary_cross_entropy_gradient,
@@ -69,6 +72,7 @@ from .losses import (
 )
 from .neuron import Neuron
 from .plot import plot_decision_boundary, plot_functions, plot_lines, plot_loss
+from .timeline import Timeline
 from .training import History, accuracy, compute_loss, fit, gradients, update
 
 __all__ = [
@@ -126,4 +130,8 @@ __all__ = [
     "plot_lines",
     "plot_loss",
     "plot_decision_boundary",
+    "plot_loss_landscape",
+    "loss_landscape",
+    # replaying training
+    "Timeline",
 ]

@@ -69,6 +69,9 @@ class History:
     biases: list[float] = field(default_factory=list)
     loss_name: str = "binary_cross_entropy"
     learning_rate: float = 0.1
+    inputs: list[list[float]] = field(default_factory=list)  # the X it was trained on (for the timeline)
+    labels: list[float] = field(default_factory=list)  # and the y
+    activation: str = "sigmoid"
 
     @property
     def epochs(self) -> int:
@@ -84,6 +87,16 @@ class History:
     def plot(self) -> Plot:
         """The loss curve: loss against epoch."""
         return plot_loss(self)
+
+    def timeline(self, X: list[list[float]] | None = None, y: list[float] | None = None, **options: object):
+        """The training replayed: a widget to scrub through the epochs (see :class:`neuron.timeline.Timeline`).
+
+        X and y default to the data ``fit`` trained on.
+        """
+        from .timeline import Timeline  # the timeline draws with plot, which training's users need not load
+
+        rows, labels = (self.inputs, self.labels) if X is None and y is None else (X, y)
+        return Timeline.from_history(self, rows, labels, activation=self.activation, **options)
 
     def __repr__(self) -> str:
         if not self.losses:
@@ -208,7 +221,9 @@ def fit(
     rows, labels = _dataset(neuron, X, y)
     loss_function = _single_output_loss(loss)
     rate = _check_settings(learning_rate, epochs, print_every)
-    history = History(loss_name=loss_function.name, learning_rate=rate)
+    history = History(
+        loss_name=loss_function.name, learning_rate=rate, inputs=rows, labels=labels, activation=neuron.activation
+    )
     for epoch in range(epochs + 1):
         value, weight_gradients, bias_gradient = _loss_and_gradients(neuron, rows, labels, loss_function)
         _check_finite([value, bias_gradient, *weight_gradients, *neuron.parameters()], epoch)
