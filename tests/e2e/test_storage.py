@@ -3,12 +3,13 @@
 Two pages of one browser context share localStorage and get each other's
 `storage` events, as two tabs do."""
 
+import json
 import re
 
 from playwright.sync_api import expect
 
 from .pages import Lesson, wait_until
-from .widgets import PREFIX
+from .widgets import PREFIX, Recall, widgets
 
 LESSON = "/lessons/first-neuron/"
 #: How often a panel retries a save refused for lack of room (panel.js RETRY_MS), plus a margin.
@@ -162,7 +163,7 @@ def test_unsaved_edits_are_kept_and_do_not_overwrite_the_other_tabs_newer_copy(c
 
 OTHER_LESSON = "/lessons/weights-and-bias/"
 PLAYGROUND = "/playground/"
-#: Timers of the panel's save delay (panel.js SAVE_DELAY_MS) wait a minute instead.
+#: Timers of the saves' 300 ms delay (saved-edits.js SAVE_DELAY_MS, dom.js debounce) wait a minute instead.
 HOLD_DEBOUNCED_SAVES = """
 const realSetTimeout = window.setTimeout;
 window.setTimeout = (f, ms, ...rest) => realSetTimeout(f, ms === 300 ? 60_000 : ms, ...rest);
@@ -227,3 +228,30 @@ def test_a_page_back_from_the_cache_takes_what_another_tab_saved_meanwhile(lesso
     lesson.page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
     expect(panel.editor).to_have_text("print('saved in another tab')")
     expect(storage_note(panel)).to_contain_text("another tab")
+
+
+def test_a_recall_answer_survives_a_reload_straight_after_it(lesson):
+    lesson.open(LESSON)
+    recall = Recall(lesson.page, widgets("lessons/first-neuron.md", "recall")[0])
+    recall.textbox.fill("written just before the reload")
+    lesson.page.reload()
+    expect(recall.textbox).to_have_value("written just before the reload")
+
+
+def test_an_export_straight_after_an_instant_navigation_holds_the_last_edits(lesson, tmp_path):
+    lesson.page.add_init_script(HOLD_DEBOUNCED_SAVES)
+    panel = lesson.open(LESSON).panel(0)
+    expect(panel.editor).to_be_visible()
+    recall = Recall(lesson.page, widgets("lessons/first-neuron.md", "recall")[0])
+    code_key = "code:" + panel.root.get_attribute("data-panel-id")
+    recall_key = recall.root.get_attribute("data-recall-key")
+    panel.set_code("print('edited before the export')")
+    recall.textbox.fill("written before the export")
+    lesson.page.locator(".md-nav--primary").get_by_role("link", name="Your progress").click()
+    with lesson.page.expect_download() as download:
+        lesson.page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    items = json.loads(exported.read_text())["items"]
+    assert items[code_key] == "print('edited before the export')"
+    assert items[recall_key]["text"] == "written before the export"

@@ -8,6 +8,8 @@ import { mountRecall } from "./quiz/recall.js";
 import { mountExercise } from "./exercise/exercise.js";
 import { mountProgress } from "./progress/progress.js";
 import { mountNavProgress } from "./progress/nav.js";
+import { saveAllEdits } from "./panel/saved-edits.js";
+import { flushDebounced } from "./ui/dom.js";
 
 // One table maps a selector to the function that brings it to life.
 const MOUNTS = [
@@ -54,6 +56,10 @@ bootIfNeeded();
 
 function start() {
   const mountPage = () => {
+    // The page just left may still hold an edit or an answer waiting for its
+    // debounced save: saved now, before this page shows (or exports) progress.
+    saveAllEdits();
+    flushDebounced();
     mountAll();
     bootIfNeeded();
   };

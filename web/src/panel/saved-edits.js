@@ -10,6 +10,11 @@ const unsavedEdits = new Set();
 
 const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
+/** Save now every edit still waiting for its delay (an instant navigation left its page). */
+export function saveAllEdits() {
+  for (const edits of [...unsavedEdits]) edits.saveNow();
+}
+
 // Each edit is saved 300 ms later, or at once when the page is hidden or
 // left. If the storage is full, the text stays in the editor, the panel says
 // so, and the save is tried again every few seconds, on the next edit and

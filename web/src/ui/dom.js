@@ -58,11 +58,37 @@ export function readData(root, selector) {
   return holder ? JSON.parse(holder.dataset.json) : null;
 }
 
+// Debounced saves still waiting: they run at once when the page is hidden or
+// left (it may be closed before their time comes), or when flushed.
+const waiting = new Set();
+let watchingPage = false;
+
+/** Run every debounced save still waiting, now (before the next page of an instant navigation reads them). */
+export function flushDebounced() {
+  for (const run of [...waiting]) run();
+}
+
+function watchPage() {
+  if (watchingPage) return;
+  watchingPage = true;
+  globalThis.addEventListener("pagehide", flushDebounced);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushDebounced());
+}
+
 /** Run `save` at most once per `delay` ms of quiet (typing in a textarea). */
 export function debounce(save, delay = 300) {
   let timer = 0;
-  return (...args) => {
+  let last = [];
+  const run = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => save(...args), delay);
+    waiting.delete(run);
+    save(...last);
+  };
+  return (...args) => {
+    watchPage();
+    last = args;
+    clearTimeout(timer);
+    waiting.add(run);
+    timer = setTimeout(run, delay);
   };
 }
