@@ -7,9 +7,14 @@ starter code and each documented mistake. The result is a plain dict::
     {"status": "checked", "passed": False, "tampered": False,
      "checks": [{"name": "Your code runs", "passed": True, "message": ""},
                 {"name": "...", "passed": False, "message": "your neuron ignores the bias ...",
-                 "details": "<the learner's traceback, when their code raised>"},
+                 "details": "<the learner's traceback, when their code raised>",
+                 "call": "neuron_output([2, 3], [0.5, -1.0], 1.0)"},
                 {"name": "...", "passed": False, "skipped": True, "message": "Not checked yet: ..."}],
      "error": "<traceback, when the code itself did not run>"}
+
+A failed check that called one of the learner's functions carries its last such
+call as ``"call"``, code that makes it again (when its arguments are literals):
+the page offers to step through it (:func:`coursekit.tracing.trace`).
 
 A pass, answered to the page by :func:`check`, also carries ``"comparison"``:
 the code that passed beside the reference solution (:mod:`coursekit.compare`).
@@ -44,6 +49,7 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
+from collections.abc import Callable
 
 from . import authoring, compare, exercises, runtime
 from .authoring import CheckFailed, Exercise, Learner, Missing
@@ -103,7 +109,7 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
         return {"status": "interrupted"}
     if ran["status"] == "error" and ran["type"] == "SyntaxError":  # not one line ran
         return _crashed_only(exercise, ran, tampered)
-    checked = _run_each(exercise, Learner(namespace, code), guard)
+    checked = _run_each(exercise, _Recording(namespace, code), guard)
     if checked is None:
         return {"status": "interrupted"}
     results, missing, changed = checked
@@ -115,7 +121,7 @@ def run_checks(exercise: Exercise, code: str, display: runtime.Display | None = 
     return {**_result(_with_crash(results, ran), tampered), "error": ran["error"]}
 
 
-def _run_each(exercise: Exercise, learner: Learner, guard: _Guard) -> tuple[list[dict], bool, bool] | None:
+def _run_each(exercise: Exercise, learner: _Recording, guard: _Guard) -> tuple[list[dict], bool, bool] | None:
     """Run the checks in order up to the first failure: (results, whether that failure was a
     Missing name, whether anything was tampered with); None when interrupted."""
     results: list[dict] = []
@@ -124,6 +130,7 @@ def _run_each(exercise: Exercise, learner: Learner, guard: _Guard) -> tuple[list
         if blocked:
             results.append(_skipped(item.name, blocked))
             continue
+        made = len(learner.made)
         try:
             outcome = item.function(learner)
         except KeyboardInterrupt:
@@ -144,6 +151,8 @@ def _run_each(exercise: Exercise, learner: Learner, guard: _Guard) -> tuple[list
                 results.append(_failed(item.name, message))
         finally:
             if not results[-1]["passed"]:
+                if len(learner.made) > made and learner.made[-1]:
+                    results[-1]["call"] = learner.made[-1]
                 blocked = AFTER_FAILURE  # one mistake, one message: the later checks wait for this one
             tampered = guard.restore() or tampered
     return results, missing, tampered
@@ -217,6 +226,36 @@ def _unexpected(name: str, error: BaseException) -> dict[str, object]:
         f"This check could not finish ({type(error).__name__}: {error}). Does your code return what the "
         "exercise asks for?",
     )
+
+
+class _Recording(Learner):
+    """The Learner the checks get: it remembers each call they make of the learner's
+    functions, as code that makes it again (None when an argument is no literal)."""
+
+    def __init__(self, namespace: dict[str, object], source: str = "") -> None:
+        super().__init__(namespace, source)
+        self.made: list[str | None] = []
+
+    def function(self, name: str, *parameters: str) -> Callable:
+        called = super().function(name, *parameters)
+
+        def call(*args: object) -> object:
+            self.made.append(_as_code(name, args))
+            return called(*args)
+
+        return call
+
+
+def _as_code(name: str, args: tuple) -> str | None:
+    """``name(arg, ...)`` if each argument's repr reads back as the same value, else None."""
+    try:
+        texts = [repr(arg) for arg in args]
+        if any(ast.literal_eval(text) != arg for text, arg in zip(texts, args)):
+            return None
+    except Exception:  # noqa: BLE001 - a repr that raises or does not read back
+        return None
+    code = f"{name}({', '.join(texts)})"
+    return code if len(code) <= 2000 else None
 
 
 class _Guard:

@@ -22,8 +22,10 @@ The step's line is the line *about to run*: its variables are those before it.
 
 from __future__ import annotations
 
+import ast
 import reprlib
 import sys
+from collections.abc import Callable
 from types import FrameType
 
 from coursekit import runtime
@@ -34,6 +36,7 @@ STEP_LIMIT = 2000
 OUTPUT_LIMIT = 20_000
 #: Names a panel starts with, not shown unless the learner sets them.
 _STARTING = runtime.fresh_namespace()
+_RETURNED = "__returned__"
 #: Code flags of frames that are suspended and resumed (generators, coroutines).
 _RESUMABLE = 0x20 | 0x80 | 0x200
 
@@ -111,8 +114,9 @@ class _Output:
 class _Recorder:
     """The trace function and what it has recorded so far."""
 
-    def __init__(self, limit: int, output: _Output) -> None:
+    def __init__(self, limit: int, output: _Output, base_depth: int = 0) -> None:
         self.limit = limit
+        self.base_depth = base_depth  # 1 when a call is traced: the learner's function is one call deep
         self.output = output
         self.steps: list[dict[str, object]] = []
         self.frames: dict[int, tuple[FrameType, int, dict[str, str]]] = {}  # id -> (frame, depth, reprs)
@@ -134,7 +138,7 @@ class _Recorder:
         return self.on_event
 
     def _depth(self, frame: FrameType) -> int:
-        depth, caller = 0, frame.f_back
+        depth, caller = self.base_depth, frame.f_back
         while caller is not None:
             depth += caller.f_code.co_filename == runtime.FILENAME
             caller = caller.f_back
@@ -192,37 +196,74 @@ def _visible(names, code):
         yield name, value
 
 
-def trace(code: str, limit: int = STEP_LIMIT) -> dict[str, object]:
+def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None) -> dict[str, object]:
     """Run ``code`` as one panel run, recording its steps.
 
     Returns ``run``'s report (``status`` "ok", "error" with ``error``, ``type`` and
     ``line``, or "interrupted") with ``steps`` (see the module's docstring),
     ``output`` (what was printed, up to OUTPUT_LIMIT characters), ``truncated``
-    (recording stopped at ``limit``) and ``limit``.
+    (recording stopped at ``limit``), ``limit`` and ``call``.
+
+    With ``call``, an expression such as ``neuron_output([2, 3], [0.5, -1.0], 1.0)``
+    (the call a failed check made), the code first runs unrecorded, as the
+    checker ran it, and only that call is recorded: its end step shows what it
+    returned, as ``returned``.
     """
     output = _Output(OUTPUT_LIMIT)
-    recorder = _Recorder(limit, output)
-    streams = sys.stdout, sys.stderr
-    previous_trace = sys.gettrace()
+    recorder = _Recorder(limit, output, base_depth=0 if call is None else 1)
     namespace = runtime.fresh_namespace()
+    display = _display_in(output)
+    streams = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = output
-    sys.settrace(recorder.on_call)
     try:
-        report = runtime.run(code, display=_display_in(output), namespace=namespace)
+        if call is None:
+            report = _recorded(recorder, lambda: runtime.run(code, display=display, namespace=namespace))
+        else:
+            output.muted = True  # the definitions and demo lines, as the checks saw them
+            runtime.run(code, display=display, namespace=namespace)
+            output.muted = False
+            report = _recorded(recorder, lambda: _call(call, namespace))
     finally:
-        sys.settrace(previous_trace)
         sys.stdout, sys.stderr = streams
     if recorder.truncated:
         report = {"status": "ok"}
     elif report["status"] == "ok" and recorder.steps:
-        recorder.end(namespace)
+        recorder.end(namespace if call is None else {"returned": namespace.pop(_RETURNED, None)})
     return {
         **report,
         "steps": recorder.steps,
         "output": output.text(),
         "truncated": recorder.truncated,
         "limit": limit,
+        "call": call,
     }
+
+
+def _recorded(recorder: _Recorder, run: Callable[[], dict[str, object]]) -> dict[str, object]:
+    previous = sys.gettrace()
+    sys.settrace(recorder.on_call)
+    try:
+        return run()
+    finally:
+        sys.settrace(previous)
+
+
+def _call(call: str, namespace: dict[str, object]) -> dict[str, object]:
+    """Make ``call``, ``name(literal, ...)``, on the learner's function (from here: no step of its own)."""
+    try:
+        node = ast.parse(call, mode="eval").body
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords):
+            raise ValueError(call)
+        function, args = namespace[node.func.id], [ast.literal_eval(arg) for arg in node.args]
+    except (SyntaxError, ValueError, KeyError):
+        return {"status": "error", "type": "ValueError", "line": None, "error": f"Cannot make the call {call}\n"}
+    try:
+        namespace[_RETURNED] = function(*args)
+    except KeyboardInterrupt:
+        return {"status": "interrupted"}
+    except BaseException as error:  # noqa: BLE001 - the learner's exception, reported
+        return runtime.error_report(error)
+    return {"status": "ok"}
 
 
 def _display_in(output: _Output):
