@@ -22,7 +22,7 @@ import json
 import math
 
 from .activations import get_activation
-from .plot import PALETTE, plot_decision_boundary
+from .plot import PALETTE, nice_step, nice_ticks, plot_decision_boundary, tick_label
 from .plot.charts import NO_BOUNDARY
 from .validation import check_dataset, check_numbers, count
 
@@ -147,6 +147,7 @@ class Timeline:
             "weights": list(weights),
             "bias": bias,
             "outputs": [round(value, 6) for value in outputs],
+            "classes": self.classes(epoch),
             "bands": bands,
             "boundary": boundary,
             "flat": plot.note == NO_BOUNDARY,
@@ -170,7 +171,12 @@ class Timeline:
             "x_range": list(plot.x_range),
             "y_range": list(plot.y_range),
             "points": [[x1, x2, kinds.index(label), label] for (x1, x2), label in zip(self.rows, self.labels)],
+            "x_ticks": _ticks(*plot.x_range),
+            "y_ticks": _ticks(*plot.y_range),
             "curve": self.curve(),
+            "loss_range": [0.0, max(self.losses) * 1.05 or 1.0],
+            "loss_ticks": _ticks(0.0, max(self.losses) * 1.05 or 1.0),
+            "epoch_ticks": _ticks(0.0, max(1.0, float(self.epochs))),
             "frames": [self.frame(epoch) for epoch in self.sampled()],
         }
 
@@ -194,6 +200,12 @@ class Timeline:
         if not self.losses:
             return "Timeline(no epochs recorded)"
         return f"Timeline(epochs={self.epochs}, loss {self.losses[0]:.4g} → {self.losses[-1]:.4g})"
+
+
+def _ticks(low: float, high: float) -> list[list[object]]:
+    """Round values between low and high, each with its label: [[0.0, "0.0"], [0.5, "0.5"], ...]."""
+    step = nice_step(low, high)
+    return [[value, tick_label(value, step)] for value in nice_ticks(low, high)]
 
 
 def _flat(points: list[tuple[float, float]]) -> list[float]:

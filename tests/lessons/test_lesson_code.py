@@ -4,11 +4,14 @@ The panels come from the lesson Markdown itself (rendered with the site's own
 configuration), so a lesson cannot rot without this failing.
 """
 
+import json
+import math
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
 from coursekit.runtime import run
+from neuron.timeline import MIME_TYPE as TIMELINE_MIME
 from tests.lesson_widgets import build_error, panels
 
 PANELS = panels()
@@ -41,6 +44,10 @@ def test_panel_runs_and_prints_what_it_promises(item, capsys):
     if "expect" in panel:
         assert panel["expect"] in out, f"expected {panel['expect']!r} in the output:\n{out}"
     for mime, data in pictures:
+        if mime == TIMELINE_MIME:  # a timeline: JSON the page's widget can draw
+            frames = json.loads(data)["frames"]
+            assert frames and all(len(f["weights"]) == 2 and math.isfinite(f["loss"]) for f in frames)
+            continue
         assert mime == "image/svg+xml", mime
         ElementTree.fromstring(data)  # well-formed, so the browser can show it
 

@@ -43,6 +43,7 @@ def test_frames_are_the_history_at_their_epochs(trained):
         assert frame["loss"] == pytest.approx(history.losses[k], rel=LOSS)
         neuron = Neuron(history.weights[k], history.biases[k])
         assert frame["outputs"] == pytest.approx(neuron.predict(OR[0]), abs=1e-6)
+        assert frame["classes"] == predicted(history.weights[k], history.biases[k], OR[0])
 
 
 def test_sampling_keeps_first_last_and_every_change_of_class(trained):

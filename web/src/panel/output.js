@@ -1,6 +1,8 @@
 // A panel's output area: streamed text (stdout, stderr in its own style),
 // pictures, tracebacks and notes. DOM writes are batched per animation frame,
 // so a flood of output never freezes the page.
+import { TIMELINE_MIME } from "../timeline/data.js";
+import { mountTimeline } from "../timeline/timeline.js";
 
 const PAGE_LIMIT = 200_000; // characters kept on the page per run
 // Per frame, at most: time spent writing, and text added (the browser lays out
@@ -137,6 +139,7 @@ export class OutputArea {
   appendFigure(mime, data) {
     const figure = this.element.appendChild(document.createElement("div"));
     figure.className = "course-output__figure";
+    if (mime === TIMELINE_MIME) return figure.append(mountTimeline(data)); // JSON numbers, drawn by the widget
     const safe = sanitize(mime, data);
     if (safe) figure.append(safe);
     else figure.textContent = `(a ${mime} picture that could not be shown)`;
