@@ -25,6 +25,9 @@ import math
 import re
 from dataclasses import dataclass
 
+#: The numbers the page can move, as written: 2, 0.5, .25 or 3. (not 1e-3, 0x10, 1_000 or 2j);
+#: the same rule as web/src/live/literals.js.
+MOVABLE = re.compile(r"^(\d+\.?\d*|\.\d+)$")
 _SLIDER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+?)\s*\.\.\s*(\S+)\s*$")
 SLIDER_FORM = "name=low..high, e.g. w1=-3..3"
 
@@ -73,15 +76,20 @@ def _parse_one(part: str) -> tuple[Slider | None, str]:
     return Slider(name, low, high), ""
 
 
-def number_literal(node: ast.expr) -> float | None:
+def movable(node: ast.AST, src: str) -> bool:
+    """Whether ``node`` is a number the page can move (see MOVABLE)."""
+    if not (isinstance(node, ast.Constant) and type(node.value) in (int, float)):
+        return False
+    return bool(MOVABLE.match(ast.get_source_segment(src, node) or ""))
+
+
+def number_literal(node: ast.expr, src: str) -> float | None:
     """The value of ``0.5``, ``-1`` or ``+2`` written in code, else None (bools are not numbers here)."""
     sign = 1
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         sign = -1 if isinstance(node.op, ast.USub) else 1
         node = node.operand
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return sign * node.value
-    return None
+    return sign * node.value if movable(node, src) else None
 
 
 def top_level_assignments(tree: ast.Module) -> dict[str, list[ast.stmt]]:
@@ -101,8 +109,8 @@ def top_level_assignments(tree: ast.Module) -> dict[str, list[ast.stmt]]:
     return found
 
 
-def has_number(tree: ast.Module) -> bool:
-    return any(isinstance(node, ast.Constant) and type(node.value) in (int, float) for node in ast.walk(tree))
+def has_number(tree: ast.Module, src: str) -> bool:
+    return any(movable(node, src) for node in ast.walk(tree))
 
 
 def check_live(src: str, options: dict) -> tuple[list[Slider], list[str]]:
@@ -116,15 +124,15 @@ def check_live(src: str, options: dict) -> tuple[list[Slider], list[str]]:
         tree = ast.parse(src)
     except SyntaxError as error:
         return sliders, [*problems, f"a live panel's code must be valid Python (line {error.lineno}: {error.msg})"]
-    if not has_number(tree):
-        problems.append("a live panel needs at least one number in its code to move")
+    if not has_number(tree, src):
+        problems.append("a live panel needs at least one number in its code to move (such as 0.5 or 2)")
     assignments = top_level_assignments(tree)
     for slider in sliders:
-        problems += _slider_problems(slider, assignments.get(slider.name, []))
+        problems += _slider_problems(slider, assignments.get(slider.name, []), src)
     return sliders, problems
 
 
-def _slider_problems(slider: Slider, statements: list[ast.stmt]) -> list[str]:
+def _slider_problems(slider: Slider, statements: list[ast.stmt], src: str) -> list[str]:
     name = slider.name
     if not statements:
         return [f"slider {name!r}: the code never sets {name} (write a line such as `{name} = 0.5`)"]
@@ -134,9 +142,9 @@ def _slider_problems(slider: Slider, statements: list[ast.stmt]) -> list[str]:
     statement = statements[0]
     value = None
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
-        value = number_literal(statement.value)
+        value = number_literal(statement.value, src)
     if value is None:
-        return [f"slider {name!r}: line {statement.lineno} must set {name} to a number, as in `{name} = 0.5`"]
+        return [f"slider {name!r}: line {statement.lineno} must set {name} to a plain number, as in `{name} = 0.5`"]
     if not slider.low <= value <= slider.high:
         return [f"slider {name!r}: {name} = {value} in the code is outside the range {slider.low}..{slider.high}"]
     return []

@@ -468,3 +468,14 @@ def test_an_option_with_maths_gets_a_plain_text_name():
     first, second = tree(html).iter("input")
     assert first.get("aria-label") == "ReLU(3.5) = 3.5"
     assert second.get("aria-label") is None  # its <label> text names it
+
+
+def test_a_block_id_used_twice_or_made_of_digits_is_a_mistake():
+    twice = CHOICE + "\n" + CHOICE
+    _, page = render(twice)
+    assert len(page.errors) == 1 and page.errors[0].startswith("lessons/demo.md: quiz 2 (")
+    assert page.errors[0].endswith("id 'before-activation' is used by another quiz on this page")
+    _, page = render(CHOICE.replace("id: before-activation", "id: 2"))
+    assert len(page.errors) == 1 and "id '2' is a number" in page.errors[0]
+    _, page = render(CHOICE + "\n" + RECALL.replace("in order?\n", "in order?\n    id: before-activation\n"))
+    assert page.errors == []  # a recall prompt may share a quiz's id: their keys differ

@@ -78,7 +78,8 @@ def test_without_inputs_the_picture_shows_the_parameters_only():
 def test_an_edge_shows_its_weights_sign_by_colour_and_size_by_thickness():
     n = Neuron([0.5, -2.0, 0.0, 3.0, -0.1], 0.0)
     lines = edges(parse(n.draw()))
-    assert [line.get("stroke") for line in lines] == [PALETTE[0], PALETTE[1], "currentColor", PALETTE[0], PALETTE[1]]
+    up, down = PALETTE[1], PALETTE[0]  # the decision regions' colours for outputs above and below the boundary's
+    assert [line.get("stroke") for line in lines] == [up, down, "currentColor", up, down]
     assert lines[2].get("stroke-dasharray")  # a zero weight: a dashed line carrying nothing
     widths = {w: float(line.get("stroke-width")) for w, line in zip(n.weights, lines)}
     assert widths[0.0] < widths[-0.1] < widths[0.5] < widths[-2.0] < widths[3.0] <= 5.5

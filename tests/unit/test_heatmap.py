@@ -7,7 +7,7 @@ must lie in the output range that the colour bar gives for the colour drawn ther
 import itertools
 import math
 import random
-import time
+import re
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
@@ -195,10 +195,21 @@ def test_zero_weights_keep_their_note_and_no_shading():
     assert "No boundary" in root.find(f"{SVG}desc").text
 
 
-def test_the_picture_is_small_and_quick_enough_to_redraw_on_every_slider_step():
-    neuron = Neuron([7.2, 7.2], -3.1)
-    start = time.perf_counter()
-    for _ in range(20):
-        svg = plot_decision_boundary(neuron, *OR).to_svg()
-    assert (time.perf_counter() - start) / 20 < 0.02  # about 1 ms here; Pyodide is a few times slower
+def test_the_picture_is_small_enough_to_redraw_on_every_slider_step():
+    # Its speed is a figure of `make bench` (a slider step to the picture), not a timed test.
+    svg = plot_decision_boundary(Neuron([7.2, 7.2], -3.1), *OR).to_svg()
     assert len(svg.encode()) < 10_000
+
+
+def test_the_description_says_what_is_drawn_for_flat_and_two_band_scales():
+    def description(neuron_):
+        text = ET.fromstring(plot_decision_boundary(neuron_, *AND).to_svg()).find(f"{SVG}desc").text
+        return re.search(r"(Shaded|No shading).*?\.(?=\s|$)", text).group(0)
+
+    assert description(Neuron([1.0, 1.0], -10.0, "relu")) == (
+        "No shading: the neuron's relu output is 0.0 everywhere in the picture."
+    )
+    assert description(Neuron([1.0, 1.0], -1.5, "step")) == (
+        "Shaded by the neuron's step output: blue where it is 0 and vermilion where it is 1."
+    )
+    assert "stronger further from the boundary" in description(Neuron([1.0, 1.0], -1.5))

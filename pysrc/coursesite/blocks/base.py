@@ -65,8 +65,14 @@ class CourseBlock(Block):
         an id) anywhere on a page leaves the keys of the others, and so the
         answers learners already gave, where they were.
         """
-        name = block_id or self.page.next_number(f"{self.NAME}:unnamed")
-        return f"{self.NAME}:{self.page.stem}/{name}"
+        if block_id is None:
+            return f"{self.NAME}:{self.page.stem}/{self.page.next_number(f'{self.NAME}:unnamed')}"
+        if block_id.isdigit():
+            self.problems.append(f"id {block_id!r} is a number, which is how blocks without an id are kept: add a word")
+        elif f"{self.NAME}:{block_id}" in self.page.ids:
+            self.problems.append(f"id {block_id!r} is used by another {self.NAME} on this page")
+        self.page.ids.add(f"{self.NAME}:{block_id}")
+        return f"{self.NAME}:{self.page.stem}/{block_id}"
 
     def described(self) -> str:
         text = self.argument if len(self.argument) <= 50 else self.argument[:49] + "…"

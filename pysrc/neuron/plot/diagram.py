@@ -26,7 +26,8 @@ from ..formatting import format_number
 from .figure import CHAR_WIDTH, FONT, PALETTE
 from .svg import add_text, line_attributes
 
-POSITIVE, NEGATIVE = PALETTE[0], PALETTE[1]  #: edge colours: blue for w > 0, vermilion for w < 0
+# Edge colours as in the decision regions: vermilion pushes the output up (w > 0), blue pulls it down.
+POSITIVE, NEGATIVE = PALETTE[1], PALETTE[0]
 MAX_ROWS, FIRST_ROWS = 8, 6  #: up to MAX_ROWS inputs are drawn; more: the first FIRST_ROWS, "…", the last
 SKETCH_Z = 4.0  #: the activation's sketch shows z from -SKETCH_Z to SKETCH_Z
 

@@ -90,6 +90,13 @@ class OutputScale:
         centre = next((text for output, text in self.labels if output == self.centre), format_number(self.centre))
         sides = [f"blue below {centre}"] if any(band.value < self.centre for band in self.bands) else []
         sides += [f"vermilion above {centre}"] if any(band.value > self.centre for band in self.bands) else []
+        if not sides:
+            return f"No shading: the neuron's {self.activation} output is {centre} everywhere in the picture."
+        if self.discrete:
+            low, high = self.labels[0][1], self.labels[-1][1]
+            where = [f"blue where it is {low}"] if sides[0].startswith("blue") else []
+            where += [f"vermilion where it is {high}"] if sides[-1].startswith("vermilion") else []
+            return f"Shaded by the neuron's {self.activation} output: {' and '.join(where)}."
         return (
             f"Shaded by the neuron's {self.activation} output, in {count} band{'s' if count != 1 else ''} "
             f"from {self.labels[0][1]} to {self.labels[-1][1]}: {' and '.join(sides) or 'no colour'}, "

@@ -31,7 +31,7 @@ function literalOf(state, numberNode) {
       if (sign === "-") value = -value;
     }
   }
-  return { from, to: numberNode.to, value, decimals, isFloat: dot >= 0 };
+  return { from, to: numberNode.to, value, decimals };
 }
 
 /** Every movable literal in the code, in order. */

@@ -24,7 +24,7 @@ function seconds(ms) {
 export class LivePanel {
   constructor(panel) {
     this.panel = panel;
-    this.on = true;
+    this.enabled = true;
     this.wanted = false; // a run is wanted after the one in flight
     this.pumping = false;
     this.gestures = 0; // gestures under way
@@ -50,9 +50,9 @@ export class LivePanel {
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
         this.sliders?.sync(update.state);
-        // A number moved, or a change undone or redone.
+        // A number moved, a change undone or redone, or the code reset (or taken from another tab).
         const rerun = update.transactions.some(
-          (tr) => tr.annotation(moved) || tr.isUserEvent("undo") || tr.isUserEvent("redo"),
+          (tr) => tr.annotation(moved) || ["undo", "redo", "input.reset"].some((event) => tr.isUserEvent(event)),
         );
         if (rerun) this.request();
       }),
@@ -71,9 +71,16 @@ export class LivePanel {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
-      if (!this.panel.everRan) this.request();
+      if (!this.panel.everRan) this.runUnasked();
     });
     observer.observe(this.panel.section);
+  }
+
+  /** The run nobody asked for (the panel came into view): its output is not read out. */
+  runUnasked() {
+    this.panel.output.element.setAttribute("aria-live", "off");
+    this.quietUntilSettled = true;
+    this.request();
   }
 
   begin(view, literal, source, name = "") {
@@ -117,13 +124,17 @@ export class LivePanel {
 
   announce() {
     this.panel.output.element.removeAttribute("aria-busy");
+    if (this.quietUntilSettled) {
+      this.quietUntilSettled = false;
+      this.panel.output.element.setAttribute("aria-live", "polite");
+    }
     this.panel.releaseStatus(this.settled ? `${this.settled} · ` : "");
     this.settled = null;
   }
 
   /** Ask for a run with the code as it is (the latest value wins). */
   request() {
-    if (!this.on) return;
+    if (!this.enabled) return;
     this.wanted = true;
     if (!this.pumping) this.pump();
   }
@@ -131,9 +142,14 @@ export class LivePanel {
   async pump() {
     this.pumping = true;
     try {
-      while (this.wanted && this.on) {
+      while (this.wanted && this.enabled) {
         this.wanted = false;
-        await this.panel.idle(); // a Run or a Check of the learner's goes first
+        if (this.panel.running) {
+          // A Run or a Check of the learner's goes first; its caller reports it
+          // after idle() settles, so wait a task more before holding the output.
+          await this.panel.idle();
+          await new Promise((resolve) => setTimeout(resolve));
+        }
         const first = !this.panel.everRan;
         const outcome = await this.panel.runLive();
         if (!outcome) this.wanted = true;
@@ -146,9 +162,11 @@ export class LivePanel {
   }
 
   judgeSpeed({ elapsedMs, result }) {
+    // Only a run that ran says how fast the code is (not one Python could not even start).
+    if (!["ok", "error", "timeout"].includes(result.status)) return;
     const tooSlow = elapsedMs > SLOW_MS || result.status === "timeout";
-    if (tooSlow && this.on) {
-      this.on = false;
+    if (tooSlow && this.enabled) {
+      this.enabled = false;
       this.wanted = false;
       this.setNote(`Live updates are off: this code takes ${seconds(elapsedMs)} to run. Press Run to update.`, "off");
     }
@@ -156,8 +174,8 @@ export class LivePanel {
 
   /** A Run the learner pressed: quick code turns live updates back on. */
   ran({ elapsedMs, result }) {
-    if (!this.on && result.status === "ok" && elapsedMs <= SLOW_MS) {
-      this.on = true;
+    if (!this.enabled && result.status === "ok" && elapsedMs <= SLOW_MS) {
+      this.enabled = true;
       this.setNote(`Live updates are on again. ${HINT}`, "");
     }
   }

@@ -38,7 +38,9 @@ class Slider {
     this.reason.hidden = true;
     this.element.append(label, this.input, this.value, this.reason);
     this.input.addEventListener("input", () => this.moved());
-    this.input.addEventListener("change", () => this.settled());
+    // A move ends on change, but Chromium sends none when the thumb ends where it started.
+    for (const event of ["change", "pointerup", "pointercancel", "keyup", "blur"])
+      this.input.addEventListener(event, () => this.settled());
   }
 
   /** Follow the code: the slider shows the number the code sets, or why there is none. */

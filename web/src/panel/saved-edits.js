@@ -7,6 +7,9 @@ const RETRY_MS = 3000; // while the storage is full, try again this often
 // navigation too: a panel mounting saves them first, so that it never reads
 // an older copy than the one the page left behind still had.
 const unsavedEdits = new Set();
+// Edits listening to the page's events. A page left by instant navigation is
+// gone but its listeners are not: the next panel to mount lets them go.
+const watching = new Set();
 
 const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
@@ -48,6 +51,7 @@ export class SavedEdits {
   }
 
   watch() {
+    for (const edits of [...watching]) if (!edits.panel.section.isConnected && edits.unsaved === null) edits.unwatch();
     if (!storageEnabled()) {
       this.showNote("Your edits will not be kept in this browser: it does not let this site store anything.");
       this.storageOff = true;
@@ -62,6 +66,7 @@ export class SavedEdits {
     globalThis.addEventListener("pagehide", this.flushSave);
     globalThis.addEventListener("pageshow", this.onShown);
     document.addEventListener("visibilitychange", this.onHidden);
+    watching.add(this);
     this.stopWatching = onChangedElsewhere((key, value) => {
       if (!this.panel.section.isConnected) this.unwatch();
       else if (key === null || key === this.panel.storageKey)
@@ -70,6 +75,7 @@ export class SavedEdits {
   }
 
   unwatch() {
+    watching.delete(this);
     this.stopWatching?.();
     globalThis.removeEventListener("pagehide", this.flushSave);
     globalThis.removeEventListener("pageshow", this.onShown);
