@@ -12,9 +12,11 @@ starter code and each documented mistake. The result is a plain dict::
                 {"name": "...", "passed": False, "skipped": True, "message": "Not checked yet: ..."}],
      "error": "<traceback, when the code itself did not run>"}
 
-A failed check that called one of the learner's functions carries its last such
-call as ``"call"``, code that makes it again (when its arguments are literals):
-the page offers to step through it (:func:`coursekit.tracing.trace`).
+A failed check that called one of the learner's functions carries the call it
+failed on as ``"call"``, code that makes it again (when its arguments are
+literals): the page offers to step through it (:func:`coursekit.tracing.trace`).
+That call is the one whose arguments the message names, else the one that
+raised (the last), else the check's first.
 
 A pass, answered to the page by :func:`check`, also carries ``"comparison"``:
 the code that passed beside the reference solution (:mod:`coursekit.compare`).
@@ -151,8 +153,9 @@ def _run_each(exercise: Exercise, learner: _Recording, guard: _Guard) -> tuple[l
                 results.append(_failed(item.name, message))
         finally:
             if not results[-1]["passed"]:
-                if len(learner.made) > made and learner.made[-1]:
-                    results[-1]["call"] = learner.made[-1]
+                call = _failing_call(learner.made[made:], results[-1]["message"])
+                if call:
+                    results[-1]["call"] = call
                 blocked = AFTER_FAILURE  # one mistake, one message: the later checks wait for this one
             tampered = guard.restore() or tampered
     return results, missing, tampered
@@ -234,16 +237,37 @@ class _Recording(Learner):
 
     def __init__(self, namespace: dict[str, object], source: str = "") -> None:
         super().__init__(namespace, source)
-        self.made: list[str | None] = []
+        self.made: list[tuple[str | None, tuple, bool]] = []  # (code, arguments, whether it raised)
 
     def function(self, name: str, *parameters: str) -> Callable:
         called = super().function(name, *parameters)
 
         def call(*args: object) -> object:
-            self.made.append(_as_code(name, args))
-            return called(*args)
+            self.made.append((_as_code(name, args), args, True))
+            result = called(*args)
+            self.made[-1] = (*self.made[-1][:2], False)
+            return result
 
         return call
+
+
+def _failing_call(made: list[tuple[str | None, tuple, bool]], message: str) -> str | None:
+    """Which of a failed check's calls to offer: see the module's docstring."""
+    named = [code for code, args, _ in made if args and all(_loose(arg) in message for arg in args)]
+    raised = [code for code, _, raised in made if raised]
+    if named or raised:
+        return named[0] if named else raised[-1]
+    return made[0][0] if made else None
+
+
+def _loose(value: object) -> str:
+    """A value as a message might write it: ``[1, 2, 0.5]`` for ``[1.0, 2.0, 0.5]``."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(_loose(item) for item in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    return repr(value)
 
 
 def _as_code(name: str, args: tuple) -> str | None:

@@ -19,10 +19,16 @@ def failed(result):
     return next(item for item in result["checks"] if not item["passed"])
 
 
-def test_a_failed_check_names_the_call_it_made_as_code():
+def test_a_failed_check_names_the_call_its_message_is_about_as_code():
     item = failed(check("relu-neuron", RETURN_IN_THE_LOOP))
-    assert item["call"].startswith("neuron_output([")
-    assert eval(item["call"], {"neuron_output": lambda *args: args})
+    assert "for inputs [1, 2, 3], weights [2, 1, 0.5] and bias 0" in item["message"]  # it made more calls
+    assert item["call"] == "neuron_output([1.0, 2.0, 3.0], [2.0, 1.0, 0.5], 0.0)"
+    assert eval(item["call"], {"neuron_output": lambda *args: args}) == ([1, 2, 3], [2, 1, 0.5], 0)
+
+
+def test_a_call_that_raised_is_the_one_named():
+    item = failed(check("relu-neuron", "def neuron_output(inputs, weights, bias):\n    return 1 / (bias - bias)\n"))
+    assert item["message"].startswith(f"`{item['call']}` raised ZeroDivisionError")
 
 
 def test_a_check_that_made_no_call_names_none():
