@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.live import slider_steps  # noqa: E402
+from benchmarks.timeline import timeline_figures  # noqa: E402
 from tests.e2e.conftest import QUIET_FLAGS, system_chromium  # noqa: E402
 from tests.e2e.server import SiteServer  # noqa: E402
 
@@ -152,6 +153,7 @@ def measure(origin: str, site_dir: Path, rounds: int) -> tuple[dict[str, list[fl
             )
             context.close()
         live = slider_steps(browser, origin, wait_for)
+        live["timeline"] = timeline_figures(browser, origin, wait_for)
         browser.close()
         # Warm: a persistent profile keeps its disk cache between visits.
         with tempfile.TemporaryDirectory() as profile:
@@ -230,6 +232,21 @@ def main() -> None:
             f"max {live['max']:.0f} ms",
             "p50 <= 50, p95 <= 120 ms",
         ),
+        (
+            "timeline scrub: key -> frame drawn (lesson 7)",
+            f"p50 {live['timeline']['p50']:.1f} ms",
+            f"p95 {live['timeline']['p95']:.1f} ms",
+            f"max {live['timeline']['max']:.1f} ms",
+            "p50 <= 16, p95 <= 33 ms",
+        ),
+        (
+            "timeline scrub: key -> next frame",
+            f"p50 {live['timeline']['next_frame_p50']:.1f} ms",
+            f"p95 {live['timeline']['next_frame_p95']:.1f} ms",
+            "",
+            "",
+        ),
+        ("41 x 41 loss landscape in Pyodide", f"{live['timeline']['landscape']:.0f} ms", "", "", "<= 1000 ms"),
         ("fetched before first run", f"{raw / 1e6:.2f} MB raw", f"{gz / 1e6:.2f} MB gzipped", f"{count} requests", ""),
     ]
     print(f"Runtime benchmark: median of {rounds} rounds, headless Chromium, localhost\n")
