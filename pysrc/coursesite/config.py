@@ -12,5 +12,8 @@ class CourseConfig(Config):
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
     #: Where `npm run build` (esbuild) wrote the browser bundle.
     bundle_dir = opt.Type(str, default="build/web")
+    #: What the learner's browser keeps this site's progress and edits under (default: from
+    #: site_name, e.g. "one-neuron"), so two courses on one host keep theirs apart.
+    storage_prefix = opt.Optional(opt.Type(str))
     #: Python packages (importable at build time) shipped to the browser.
     python_packages = opt.ListOfItems(opt.Type(str), default=["neuron", "coursekit"])

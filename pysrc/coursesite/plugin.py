@@ -22,7 +22,9 @@ import io
 import json
 import logging
 import posixpath
+import re
 import shutil
+import unicodedata
 import zipfile
 from importlib.util import find_spec
 from pathlib import Path
@@ -49,6 +51,7 @@ SUPERFENCES = "pymdownx.superfences"
 BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
 PYTHON_WIDGETS = {"panel", "exercise"}
+STORAGE_PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -97,6 +100,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.runtime = {
             "pyodide": f"pyodide/{self.pyodide_version}/",
             "package": f"python/course-{digest}.zip",
+            "storage": storage_prefix(self.config.storage_prefix, config.site_name),
         }
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -177,6 +181,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def storage_prefix(chosen: str | None, site_name: str) -> str:
+    """The site's storage prefix: the plugin's ``storage_prefix``, or one made from the site's name."""
+    if chosen is not None:
+        if not STORAGE_PREFIX.match(chosen):
+            raise PluginError(f"course: storage_prefix {chosen!r} must be lowercase letters, digits and '-'")
+        return chosen
+    ascii_name = unicodedata.normalize("NFKD", site_name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
 
 
 def _insert_early_in_head(page_html: str, markup: str) -> str:

@@ -85,3 +85,34 @@ def test_a_missing_or_partial_bundle_is_explained(tmp_path, make_bundle, message
     assert result.returncode != 0
     assert message in result.stderr
     assert "npm run build" in result.stderr
+
+
+def test_each_site_keeps_its_learners_data_under_its_own_prefix(tmp_path):
+    assert build_site(tmp_path / "a", {"index.md": "# Hi\n"}).returncode == 0
+    assert runtime_meta((tmp_path / "a/site/index.html").read_text())["storage"] == "test"  # site_name: Test
+    write_site(tmp_path / "b", {"index.md": "# Hi\n"}, extra="")
+    config = (tmp_path / "b/mkdocs.yml").read_text().replace("site_name: Test", "site_name: Ma classe — Été 2026!")
+    (tmp_path / "b/mkdocs.yml").write_text(config)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path / "b", capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert runtime_meta((tmp_path / "b/site/index.html").read_text())["storage"] == "ma-classe-ete-2026"
+
+
+def test_a_chosen_storage_prefix_is_used_and_checked(tmp_path):
+    for prefix, ok in (("my-course", True), ("My Course", False)):
+        folder = tmp_path / prefix.replace(" ", "_")
+        write_site(folder, {"index.md": "# Hi\n"})
+        text = (
+            (folder / "mkdocs.yml").read_text().replace("bundle_dir:", f"storage_prefix: {prefix}\n      bundle_dir:")
+        )
+        (folder / "mkdocs.yml").write_text(text)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=folder, capture_output=True, text=True
+        )
+        if ok:
+            assert result.returncode == 0, result.stderr
+            assert runtime_meta((folder / "site/index.html").read_text())["storage"] == "my-course"
+        else:
+            assert result.returncode != 0 and "storage_prefix 'My Course' must be lowercase" in result.stderr

@@ -1,6 +1,18 @@
 // Everything the course keeps in the learner's browser lives under one
-// prefix, so it can be exported, imported and reset as a whole.
-export const PREFIX = "neuron-course:v1:";
+// prefix, so it can be exported, imported and reset as a whole. The site's
+// part comes from the build (the plugin's storage_prefix, or the site's name),
+// so two courses on one host keep their learners' progress apart.
+import { readRuntimeMeta } from "./runner/config.js";
+
+function sitePrefix() {
+  try {
+    return readRuntimeMeta()?.storage || "course";
+  } catch {
+    return "course"; // a page without readable settings: still one prefix of its own
+  }
+}
+
+export const PREFIX = `${sitePrefix()}:v1:`;
 
 function parse(text) {
   try {

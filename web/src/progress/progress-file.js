@@ -110,7 +110,9 @@ export function readProgressFile(text, { prefix }) {
     refuse("this file is not a progress file exported by this course");
   }
   if (data.prefix !== prefix) {
-    refuse(`this file comes from another version of the course (${JSON.stringify(String(data.prefix).slice(0, 40))})`);
+    refuse(
+      `this file comes from another version of the course, or from another course (${JSON.stringify(String(data.prefix).slice(0, 40))})`,
+    );
   }
   if (depth(data.items) > 3) refuse("this file is nested far deeper than a progress file is");
   const keys = Object.keys(data.items);
