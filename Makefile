@@ -4,6 +4,7 @@
 #   make build   set up, then write the static site to site/
 #   make bench   set up, then print the runtime's speed and size figures
 #   make lint    ruff (lint + format check) on Python, ESLint and Prettier on the browser code
+#   make soak    a long seeded session of learner actions that must lose nothing (SEED=1 N=300)
 #   make format  rewrite the files as ruff format and Prettier want them
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -13,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 WEB_SOURCES := $(shell find web -type f) package.json
 
-.PHONY: serve build test bench lint format setup chromium clean
+.PHONY: serve build test bench soak lint format setup chromium clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -38,6 +39,11 @@ format: $(VENV)/.installed node_modules/.installed
 
 bench: setup chromium
 	$(BIN)/python benchmarks/runtime.py
+
+SEED ?= 1
+N ?= 300
+soak: setup chromium
+	SOAK_SEED=$(SEED) SOAK_N=$(N) $(BIN)/python -m pytest tests/e2e/test_soak.py -p no:cacheprovider
 
 setup: $(VENV)/.installed node_modules/.installed build/web/.built
 
