@@ -15,5 +15,8 @@ class CourseConfig(Config):
     #: What the learner's browser keeps this site's progress and edits under (default: from
     #: site_name, e.g. "one-neuron"), so two courses on one host keep theirs apart.
     storage_prefix = opt.Optional(opt.Type(str))
+    #: The folder of the lessons (the progress page's list and the review's source); default:
+    #: lessons/ if the site has it, else every page with a quiz, recall prompt or exercise.
+    lessons_dir = opt.Optional(opt.Type(str))
     #: Python packages (importable at build time) shipped to the browser.
     python_packages = opt.ListOfItems(opt.Type(str), default=["neuron", "coursekit"])

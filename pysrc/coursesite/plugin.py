@@ -144,7 +144,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_nav(self, nav, config, files):
         self.nav_order = [page.file.src_uri for page in nav.pages]
-        self.lessons = [page for page in nav.pages if page.file.src_uri.startswith(progress.LESSONS)]
+        pages = [page.file.src_uri for page in nav.pages]
+        self.is_lesson = progress.lesson_rule(self.config.lessons_dir, pages)
+        # The review page gathers from lessons: before their widgets are known, any page that might be one.
+        self.lessons = [page for page in nav.pages if self.is_lesson({"src": page.file.src_uri, "items": [None]})]
         return nav
 
     def on_post_page(self, output, page, config):
@@ -167,7 +170,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         target = assets / self.runtime["package"]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.package_zip)
-        index = progress.lesson_index(self.page_entries, self.nav_order)
+        index = progress.lesson_index(self.page_entries, self.nav_order, self.is_lesson)
         (assets / progress.FILENAME).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
         if self.command != "serve":  # mkdocs serve injects an inline live-reload script each time
             csp.apply_to_site(Path(config.site_dir))

@@ -15,10 +15,14 @@ exercise that changed since does not show a stale result. A lesson is
 complete when every item that is not ``optional`` is done (an exercise marked
 ``optional: true``, for the keen, is counted apart and never holds a lesson
 back); web/src/progress/store.js applies this to what the browser has saved.
-Lessons are the pages under ``lessons/``, in the order of the site's navigation.
+Lessons are, in the order of the site's navigation, the pages under the
+plugin's ``lessons_dir``; without one, the pages under ``lessons/`` if the site
+has that folder, else every page that asks something of the learner.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 LESSONS = "lessons/"
 TRACKED = ("quiz", "recall", "exercise")
@@ -42,9 +46,18 @@ def lesson_entry(src_uri: str, title: str, url: str, widgets: list[dict]) -> dic
     return {"src": src_uri, "url": url, "title": title, "items": items}
 
 
-def lesson_index(entries: dict[str, dict], nav_order: list[str]) -> dict:
+def lesson_rule(lessons_dir: str | None, pages: Iterable[str]) -> Callable[[dict], bool]:
+    """Which page entries are lessons (see the module's docstring)."""
+    pages = list(pages)
+    if lessons_dir is None and not any(src.startswith(LESSONS) for src in pages):
+        return lambda entry: bool(entry["items"])  # no lessons/ folder: every page that asks something
+    folder = LESSONS if lessons_dir is None else lessons_dir.strip("/") + "/"
+    return lambda entry: entry["src"].startswith(folder)
+
+
+def lesson_index(entries: dict[str, dict], nav_order: list[str], is_lesson: Callable[[dict], bool]) -> dict:
     """The lessons among ``entries`` (by source path), in navigation order, then the rest by path."""
-    lessons = [src for src in entries if src.startswith(LESSONS)]
+    lessons = [src for src, entry in entries.items() if is_lesson(entry)]
     position = {src: index for index, src in enumerate(nav_order)}
     lessons.sort(key=lambda src: (position.get(src, len(position)), src))
     return {"lessons": [entries[src] for src in lessons]}

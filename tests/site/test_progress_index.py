@@ -3,11 +3,16 @@ can be complete without (an exercise its block marks ``optional: true``)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from coursesite.progress import lesson_entry
 from tests.lesson_widgets import pages
 
+from .small_site import write_site
 from .test_blocks import by_class, render, tree
 
 QUIZ = {"kind": "quiz", "key": "quiz:lessons/a/1", "version": "q1", "question": "Why?"}
@@ -59,3 +64,34 @@ def test_the_backprop_exercise_of_lesson_8_is_optional_and_every_lesson_asks_som
         if src.startswith("lessons/"):
             items = lesson_entry(src, src, src, widgets)["items"]
             assert any(not item["optional"] for item in items), f"{src} has nothing a lesson needs"
+
+
+def _index(tmp_path, pages, nav="", lessons_dir=None):
+    path = write_site(tmp_path, pages, extra=nav)
+    if lessons_dir is not None:
+        path.write_text(path.read_text().replace("bundle_dir:", f"lessons_dir: {lessons_dir}\n      bundle_dir:"))
+    build(load_config(str(path)))
+    return [
+        lesson["src"] for lesson in json.loads((tmp_path / "site/assets/course/progress.json").read_text())["lessons"]
+    ]
+
+
+QUIZ_PAGE = "# {title}\n\n/// quiz | Sum?\n- [x] 2\n    Yes.\n- [ ] 3\n    No.\n///\n"
+
+
+def test_without_a_lessons_folder_every_page_that_asks_something_is_a_lesson(tmp_path):
+    pages = {
+        "index.md": "# Home\n",
+        "intro.md": QUIZ_PAGE.format(title="Intro"),
+        "part/more.md": "# More\n\n/// recall | Why?\nBecause.\n///\n",
+        "about.md": "# About\n",
+    }
+    nav = "nav:\n  - index.md\n  - part/more.md\n  - intro.md\n  - about.md\n"
+    assert _index(tmp_path, pages, nav) == ["part/more.md", "intro.md"]  # in the nav's order
+
+
+def test_a_chosen_lessons_folder_is_the_lessons(tmp_path):
+    pages = {"index.md": QUIZ_PAGE.format(title="Home"), "chapters/one.md": "# One\n", "lessons/x.md": QUIZ_PAGE}
+    assert _index(tmp_path, {**pages, "lessons/x.md": QUIZ_PAGE.format(title="X")}, lessons_dir="chapters") == [
+        "chapters/one.md"
+    ]
