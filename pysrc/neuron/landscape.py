@@ -170,14 +170,16 @@ def _path_range(values: list[float], default: tuple[float, float]) -> tuple[floa
     return low, high
 
 
-def _path(plot: Plot, history: object) -> None:
+def _path(plot: Plot, history: object, labelled: bool = True) -> None:
     """The weights training went through, as a line from the start (circle) to the end (square)."""
     weights = [tuple(check_number(v, "a weight in the history") for v in pair) for pair in history.weights]
     losses = list(history.losses)
-    plot.add_line(weights, f"training's path: loss {losses[0]:.3f} → {losses[-1]:.3f}", color=PALETTE[1])
-    plot.add_points([weights[0]], "start", PALETTE[1], "circle")
     stuck = abs(losses[-1] - FLAT_BOTTOM) < 0.01
-    plot.add_points([weights[-1]], "end: stuck at log 2 ≈ 0.693" if stuck else "end", PALETTE[1], "square")
+    label = f"training's path: loss {losses[0]:.3f} → {losses[-1]:.3f}"
+    plot.add_line(weights, label if labelled else None, color=PALETTE[1])
+    plot.add_points([weights[0]], "start" if labelled else None, PALETTE[1], "circle")
+    end = ("end: stuck at log 2 ≈ 0.693" if stuck else "end") if labelled else None
+    plot.add_points([weights[-1]], end, PALETTE[1], "square")
 
 
 def plot_loss_landscape(
@@ -192,13 +194,15 @@ def plot_loss_landscape(
 ) -> Plot:
     """A heat map of the loss over (w1, w2) (darker = lower) with lines of equal loss, and a History's path.
 
-    The ranges widen to hold the whole path. With ``bias="best"`` each point uses its best bias.
+    ``history`` may also be a list of Histories: one path each. The ranges widen to hold every path.
+    With ``bias="best"`` each point uses its best bias.
     """
-    if history is not None:
-        if not getattr(history, "weights", None) or any(len(pair) != 2 for pair in history.weights):
+    histories = [] if history is None else list(history) if isinstance(history, (list, tuple)) else [history]
+    for one in histories:
+        if not getattr(one, "weights", None) or any(len(pair) != 2 for pair in one.weights):
             raise ValueError("The history must come from training a neuron with 2 weights, for at least one epoch.")
-        w1_range = _path_range([pair[0] for pair in history.weights], _check_range(w1_range, "w1_range"))
-        w2_range = _path_range([pair[1] for pair in history.weights], _check_range(w2_range, "w2_range"))
+        w1_range = _path_range([pair[0] for pair in one.weights], _check_range(w1_range, "w1_range"))
+        w2_range = _path_range([pair[1] for pair in one.weights], _check_range(w2_range, "w2_range"))
     land = loss_landscape(X, y, w1_range, w2_range, size, bias)
     values = [value for row in land.losses for value in row]
     low, high = max(min(values), 1e-6), max(values)
@@ -208,8 +212,8 @@ def plot_loss_landscape(
     plot = Plot(title, "w1", "w2", x_range, y_range)
     _heat_map(plot, land, low, high)
     _contours(plot, land, low, high)
-    if history is not None:
-        _path(plot, history)
+    for number, one in enumerate(histories):
+        _path(plot, one, labelled=number == 0)  # the legend names the first; the others look the same
     stops = [(0.0, f"{low:.3g}"), (1.0, f"{high:.3g}")]
     swatches = [
         (k / SHADES, (k + 1) / SHADES, PALETTE[0], round(MAX_OPACITY * (1 - k / (SHADES - 1)), 3))

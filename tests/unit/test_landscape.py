@@ -86,6 +86,14 @@ def test_the_plot_draws_the_path_and_says_xor_is_stuck_at_log_2():
     assert svg.startswith("<svg") and "lines of equal loss" in svg
 
 
+def test_several_histories_draw_one_path_each_and_the_legend_names_one():
+    histories = [Neuron.random(2, seed=seed).fit(*XOR, learning_rate=0.5, epochs=300) for seed in (1, 2, 3)]
+    plot = plot_loss_landscape(*XOR, history=histories)
+    paths = [s for s in plot.series if s.kind == "line" and s.color != "currentColor"]
+    assert [p.points for p in paths] == [[tuple(w) for w in h.weights] for h in histories]
+    assert [s.label for s in plot.series if s.label and s.label.startswith("end")] == ["end: stuck at log 2 ≈ 0.693"]
+
+
 def test_the_ranges_grow_to_hold_the_path():
     history = Neuron.random(2, seed=7).fit(*OR, learning_rate=0.5, epochs=3000)
     plot = plot_loss_landscape(*OR, history=history)
