@@ -4,6 +4,7 @@
 #   make build   set up, then write the static site to site/
 #   make bench   set up, then print the runtime's speed and size figures
 #   make lint    ruff (lint + format check) on Python, ESLint and Prettier on the browser code
+#   make dist    a wheel in dist/ that carries the plugin, the browser bundle and Pyodide
 #   make soak    a long seeded session of learner actions that must lose nothing (SEED=1 N=300)
 #   make format  rewrite the files as ruff format and Prettier want them
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 WEB_SOURCES := $(shell find web -type f) package.json
 
-.PHONY: serve build test bench soak lint format setup chromium clean
+.PHONY: serve build test bench soak dist lint format setup chromium clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -66,5 +67,16 @@ build/web/.built: node_modules/.installed $(WEB_SOURCES)
 chromium: $(VENV)/.installed
 	scripts/ensure-system.sh chromium
 
+# A teacher installs this one file: no npm, no Node on their machine.
+STATIC := pysrc/coursesite/static
+dist: setup
+	rm -rf $(STATIC) dist build/lib
+	mkdir -p $(STATIC)/web $(STATIC)/pyodide
+	cp -r build/web/. $(STATIC)/web/
+	cd node_modules/pyodide && cp package.json pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json ../../$(STATIC)/pyodide/
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	rm -rf $(STATIC) build/lib
+	@ls -l dist/*.whl
+
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build dist .pytest_cache $(STATIC)

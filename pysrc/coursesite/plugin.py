@@ -44,6 +44,9 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 ASSETS = "assets/course"
 #: What the browser fetches to boot Pyodide (web/src/runner/worker.js loads them from the site, never a CDN).
+#: Where `make dist` puts the browser bundle and Pyodide inside the wheel, for
+#: sites built with nothing but `pip install` (no npm, no Node).
+PACKAGED = Path(__file__).parent / "static"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 #: What `npm run build` writes and the pages load.
 BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css", "course-widgets.css")
@@ -83,9 +86,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return
         root = Path(config.config_file_path).parent
         self.bundle_dir = _require(
-            root / self.config.bundle_dir, BUNDLE_FILES, "the browser bundle", "npm ci && npm run build"
+            _prefer(root / self.config.bundle_dir, PACKAGED / "web", BUNDLE_FILES),
+            BUNDLE_FILES,
+            "the browser bundle",
+            "npm ci && npm run build",
         )
-        self.pyodide_dir = _require(root / self.config.pyodide_dir, PYODIDE_FILES, "Pyodide", "npm ci")
+        self.pyodide_dir = _require(
+            _prefer(root / self.config.pyodide_dir, PACKAGED / "pyodide", PYODIDE_FILES),
+            PYODIDE_FILES,
+            "Pyodide",
+            "npm ci",
+        )
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.package_zip = python_package_zip(self.config.python_packages)
         self.runs_python: dict[str, bool] = {}
@@ -201,6 +212,13 @@ def _insert_early_in_head(page_html: str, markup: str) -> str:
     if updated is None:
         raise PluginError("course plugin: a page without <head> cannot load the runtime")
     return updated
+
+
+def _prefer(configured: Path, packaged: Path, names: tuple[str, ...]) -> Path:
+    """The configured folder (a checkout of this repository, after npm), else the one inside the installed wheel."""
+    if all((configured / name).is_file() for name in names):
+        return configured
+    return packaged if all((packaged / name).is_file() for name in names) else configured
 
 
 def _require(path: Path, names: tuple[str, ...], what: str, command: str) -> Path:
