@@ -162,6 +162,13 @@ class Exercise {
       el("span", { className: "course-exercise__check-name", text: item.name }),
     );
     if (item.message) li.append(el("span", { className: "course-exercise__message", text: item.message }));
+    if (item.call) {
+      const step = button("Step through this call", "course-panel__button course-exercise__step", () =>
+        this.panel.stepThrough({ call: item.call }),
+      );
+      step.title = `Run ${item.call} line by line, on your code`;
+      li.append(" ", step);
+    }
     if (item.details) {
       li.append(
         el(

@@ -9,6 +9,7 @@ import { SavedEdits } from "./saved-edits.js";
 
 const loadEditor = () => import("../editor/editor.js");
 const loadLive = () => import("../live/live.js");
+const loadStepper = () => import("../stepper/stepper.js");
 
 function button(label, className, hint) {
   const element = document.createElement("button");
@@ -56,10 +57,12 @@ export class Panel {
     const toolbar = document.createElement("div");
     toolbar.className = "course-panel__toolbar";
     this.runButton = button("Run", "course-panel__run", `Run (${isMac ? "⌘" : "Ctrl"}+Enter)`);
+    this.stepButton = button("Step through", "course-panel__step", "Run line by line, then step back and forth");
     this.stopButton = button("Stop", "course-panel__stop");
     this.resetButton = button("Reset", "course-panel__reset", "Restore the starter code (undo with Ctrl+Z)");
-    toolbar.append(this.runButton, this.stopButton, this.resetButton);
+    toolbar.append(this.runButton, this.stepButton, this.stopButton, this.resetButton);
     this.runButton.addEventListener("click", () => this.run());
+    this.stepButton.addEventListener("click", () => this.stepThrough());
     this.stopButton.addEventListener("click", () => this.stop());
     this.resetButton.addEventListener("click", () => this.reset());
     setEnabled(this.stopButton, false);
@@ -99,7 +102,10 @@ export class Panel {
       doc,
       label: `${label}: Python code`,
       onRun: () => this.run(),
-      onChange: (code) => this.edits.changed(code),
+      onChange: (code) => {
+        this.stepper?.leave();
+        this.edits.changed(code);
+      },
       extensions: this.live ? this.live.extensions() : [],
     });
     this.live?.attach(this.editor.view);
@@ -168,6 +174,29 @@ export class Panel {
     this.live?.ran(outcome);
   }
 
+  /**
+   * Run the code line by line (or, with `call`, only that call of the code's
+   * function), then show its steps (coursekit.tracing), or how it ended if none.
+   */
+  async stepThrough({ call = null } = {}) {
+    if (this.running || !this.editor) return;
+    const code = this.code();
+    const [{ Stepper, stepStatus }, outcome] = await Promise.all([
+      loadStepper(),
+      this.execute((handlers, options) => this.runner.trace(code, handlers, options, call)),
+    ]);
+    if (!outcome) return;
+    const { result } = outcome;
+    if (!result.steps?.length) {
+      this.report(result, outcome.elapsedMs);
+      return;
+    }
+    this.stepper ||= new Stepper(this);
+    this.stepper.show(result);
+    this.setStatus(stepStatus(result), result.status === "error" ? "error" : "ready");
+    if (document.activeElement === this.stepButton || call) this.stepper.next.focus();
+  }
+
   /** A live panel's run: its output replaces the last one in place. Resolves as execute() does. */
   async runLive() {
     if (this.running) return null;
@@ -198,6 +227,7 @@ export class Panel {
    */
   async execute(send, { inPlace = false } = {}) {
     if (this.running) return null;
+    this.stepper?.leave(); // a new run, a check or a new trace ends step mode
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
     this.setRunning(true);
     this.everRan = true;
@@ -232,6 +262,7 @@ export class Panel {
   setRunning(running) {
     this.running = running;
     setEnabled(this.runButton, !running);
+    setEnabled(this.stepButton, !running);
     setEnabled(this.stopButton, running);
   }
 

@@ -164,6 +164,14 @@ export class PythonRunner extends EventTarget {
     return this.enqueue({ type: MSG.CHECK, exercise: exerciseId, code }, handlers, options);
   }
 
+  /**
+   * Run code line by line (coursekit.tracing.trace), or with `call` ("f(1, 2)")
+   * only that call of it: resolves with run's report plus {steps, output, truncated, limit, call}.
+   */
+  trace(code, handlers, options, call = null) {
+    return this.enqueue({ type: MSG.TRACE, code, call }, handlers, options);
+  }
+
   enqueue(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
     const job = this.queue.then(() => this.send(request, handlers, timeoutMs));
     this.queue = job.catch(() => {});

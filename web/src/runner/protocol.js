@@ -1,6 +1,7 @@
 // The messages between the page and the Python worker.
 //
 // page → worker:  BOOT {config, port}      RUN {id, code}        CHECK {id, exercise, code}
+//                 TRACE {id, code, call}  (run it, or one call of it, line by line: coursekit.tracing)
 // worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
@@ -13,6 +14,7 @@ export const MSG = Object.freeze({
   ALIVE: "alive",
   RUN: "run",
   CHECK: "check",
+  TRACE: "trace",
   PROGRESS: "progress",
   READY: "ready",
   BOOT_ERROR: "boot-error",

@@ -14,6 +14,7 @@ const FLUSH_MS = 15;
 let pyodide = null;
 let runtime = null;
 let checker = null;
+let tracing = null;
 let interruptBuffer = null;
 
 // Output of the run in progress, batched so a print loop does not send one
@@ -181,6 +182,14 @@ function onRequest({ data }) {
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
       checker ||= pyodide.pyimport("coursekit.checker"); // imported once, kept like `runtime`
       runPython(data.id, () => checker.check(data.exercise, data.code, display));
+      break;
+    case MSG.TRACE:
+      if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
+      tracing ||= pyodide.pyimport("coursekit.tracing");
+      // (not `call: null`: Pyodide passes JS null as jsnull, not None)
+      runPython(data.id, () =>
+        data.call ? tracing.trace.callKwargs(data.code, { call: data.call }) : tracing.trace(data.code),
+      );
       break;
     default:
       post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });
