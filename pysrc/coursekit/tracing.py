@@ -8,8 +8,9 @@ CPython and in Pyodide):
   the panel: the module, their functions, loops, comprehensions); a call into
   ``neuron`` or the standard library is part of the line that makes it;
 - at each step: the line, the function running and the call depth, the
-  variables of that frame as short reprs (a ``__repr__`` that raises shows as
-  ``<repr failed: ValueError>``) with a mark on the ones that changed, and how
+  variables of that frame as short reprs (some 120 characters at most; a
+  ``__repr__`` that raises shows as ``<repr failed: ValueError>``) with a
+  mark on the ones that changed, and how
   many characters of output were printed before it;
 - when the code ends, one more step with no line: the variables as it left them;
 - when the code raises, the exception is reported as ``run`` reports it (its
@@ -52,7 +53,7 @@ class _ShortRepr(reprlib.Repr):
         super().__init__()
         self.maxlevel = 3
         self.maxstring = 60
-        self.maxother = 80
+        self.maxother = 120
         self.maxlist = self.maxtuple = self.maxset = self.maxdict = 8
 
     def repr_instance(self, obj: object, level: int) -> str:
@@ -74,8 +75,14 @@ class _ShortRepr(reprlib.Repr):
 _short = _ShortRepr()
 
 
+_PLAIN = (int, float, bool, type(None))
+
+
 def short_repr(value: object) -> str:
-    """A value as the variables table shows it: at most about 80 characters, 3 levels deep."""
+    """A value as the variables table shows it: at most about 120 characters, 3 levels deep."""
+    if type(value) in _PLAIN:  # the common case, quickly (an int may still be long)
+        text = repr(value)
+        return text if len(text) <= _short.maxother else text[: _short.maxother - 1] + "…"
     if callable(value) and hasattr(value, "__code__"):
         return f"<function {value.__name__}>"
     if type(value).__name__ == "module":

@@ -173,6 +173,7 @@ def test_huge_values_are_short():
     assert len(last["text"]) <= 70
     assert last["deep"] == "[[[[...]]]]"
     assert short_repr(object()).startswith("<object object")
+    assert len(short_repr(10**500)) == 120 and short_repr(0.1) == "0.1" and short_repr(None) == "None"
 
 
 def test_functions_classes_and_the_panels_own_names_are_short_or_hidden():
