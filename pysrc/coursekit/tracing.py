@@ -10,8 +10,8 @@ CPython and in Pyodide):
 - at each step: the line, the function running and the call depth, the
   variables of that frame as short reprs (some 120 characters at most; a
   ``__repr__`` that raises shows as ``<repr failed: ValueError>``) with a
-  mark on the ones that changed, and how
-  many characters of output were printed before it;
+  mark on the ones that changed, and how much output was printed before it
+  (in UTF-16 code units, as the page's JavaScript counts);
 - when the code ends, one more step with no line: the variables as it left them;
 - when the code raises, the exception is reported as ``run`` reports it (its
   last step is the line that raised);
@@ -98,6 +98,7 @@ class _Output:
     def __init__(self, limit: int) -> None:
         self.parts: list[str] = []
         self.size = 0
+        self.units = 0  # the size in UTF-16 code units, as the page's JavaScript slices text
         self.limit = limit
         self.muted = False  # while the recorder itself takes reprs
 
@@ -109,6 +110,7 @@ class _Output:
             kept = text[:room]
             self.parts.append(kept)
             self.size += len(kept)
+            self.units += len(kept.encode("utf-16-le")) // 2
         return len(text)
 
     def flush(self) -> None:
@@ -181,7 +183,7 @@ class _Recorder:
                 "depth": depth,
                 "function": "" if name == "<module>" else name,
                 "variables": variables,
-                "output": self.output.size,
+                "output": self.output.units,
             }
         )
 

@@ -144,6 +144,8 @@ def test_output_so_far_is_counted_at_each_step():
     result = trace("print('a')\nx = 1\nprint('bc')\ny = 2")
     assert result["output"] == "a\nbc\n"
     assert [step["output"] for step in result["steps"]] == [0, 2, 2, 5, 5]
+    wide = trace("print('é😀')\nx = 1")  # the page slices in UTF-16 code units: 😀 is two
+    assert [step["output"] for step in wide["steps"]] == [0, 4, 4]
 
 
 def test_a_repr_that_raises_is_said_and_the_trace_goes_on():
