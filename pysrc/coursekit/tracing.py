@@ -81,8 +81,11 @@ _PLAIN = (int, float, bool, type(None))
 def short_repr(value: object) -> str:
     """A value as the variables table shows it: at most about 120 characters, 3 levels deep."""
     if type(value) in _PLAIN:  # the common case, quickly (an int may still be long)
-        text = repr(value)
-        return text if len(text) <= _short.maxother else text[: _short.maxother - 1] + "…"
+        return _cut(repr(value))
+    if type(value) in (list, tuple) and _plain_start(value):  # a list of numbers: no reprlib either
+        shown = ", ".join(repr(item) for item in value[: _short.maxlist])
+        more = ", ..." if len(value) > _short.maxlist else ("," if len(value) == 1 and type(value) is tuple else "")
+        return _cut(f"[{shown}{more}]" if type(value) is list else f"({shown}{more})")
     if callable(value) and hasattr(value, "__code__"):
         return f"<function {value.__name__}>"
     if type(value).__name__ == "module":
@@ -90,6 +93,14 @@ def short_repr(value: object) -> str:
     if isinstance(value, type):
         return f"<class {value.__name__}>"
     return _short.repr(value)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _short.maxother else text[: _short.maxother - 1] + "…"
+
+
+def _plain_start(items: list | tuple) -> bool:
+    return all(type(item) in _PLAIN for item in items[: _short.maxlist])
 
 
 class _Output:
@@ -157,7 +168,10 @@ class _Recorder:
         if len(self.steps) >= self.limit:
             self.truncated = True
             raise StepLimitReached
-        _, depth, previous = self.frames.setdefault(_key(frame), (frame, self._depth(frame), {}))
+        entry = self.frames.get(_key(frame))
+        if entry is None:  # a frame already running when the trace started: not the learner's usual case
+            entry = self.frames[_key(frame)] = (frame, self._depth(frame), {})
+        _, depth, previous = entry
         self.record(frame.f_lineno, depth, frame.f_code.co_name, _visible(frame.f_locals, frame.f_code), previous)
 
     def end(self, namespace: dict[str, object]) -> None:
