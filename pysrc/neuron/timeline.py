@@ -30,6 +30,7 @@ MIME_TYPE = "application/vnd.course.timeline+json"
 MAX_FRAMES = 200  #: frames sent to the page at most (class changes beyond that are thinned evenly)
 CURVE_POINTS = 400  #: points of the loss curve at most
 DIGITS = 4  #: decimals of the coordinates sent (far below a pixel)
+LANDSCAPE_SIZE = 25  #: grid points along each weight of the landscape under a timeline
 
 
 class _Neuron:
@@ -50,6 +51,7 @@ class Timeline:
         loss_name: str = "binary_cross_entropy",
         title: str = "Training, epoch by epoch",
         max_frames: int = MAX_FRAMES,
+        landscape: bool = False,
     ) -> None:
         self.rows, self.labels = check_dataset(X, y)
         if len(self.rows[0]) != 2:
@@ -62,6 +64,7 @@ class Timeline:
         if isinstance(max_frames, bool) or not isinstance(max_frames, int) or max_frames < 2:
             raise ValueError(f"max_frames must be a whole number of at least 2, not {max_frames!r}.")
         self.max_frames = max_frames
+        self.landscape = bool(landscape)
         self.weights: list[list[float]] = []
         self.biases: list[float] = []
         self.losses: list[float] = []
@@ -178,6 +181,26 @@ class Timeline:
             "loss_ticks": _ticks(0.0, max(self.losses) * 1.05 or 1.0),
             "epoch_ticks": _ticks(0.0, max(1.0, float(self.epochs))),
             "frames": [self.frame(epoch) for epoch in self.sampled()],
+            **({"landscape": self.landscape_data()} if self.landscape else {}),
+        }
+
+    def landscape_data(self) -> dict[str, object]:
+        """The loss landscape under the path (see neuron.landscape), as its shaded cells in (w1, w2) coordinates."""
+        from .landscape import plot_loss_landscape  # only when asked for: it computes a grid
+
+        if self.activation != "sigmoid" or self.loss_name != "binary_cross_entropy":
+            raise ValueError(
+                "The loss landscape is drawn for a sigmoid neuron trained with binary cross-entropy; "
+                f"this run used {self.activation} and {self.loss_name}: leave out landscape=True."
+            )
+        plot = plot_loss_landscape(self.rows, self.labels, history=self, size=LANDSCAPE_SIZE)
+        cells = [[s.opacity, _flat(s.points)] for s in plot.series if s.kind == "area" and s.opacity > 0]
+        return {
+            "x_range": list(plot.x_range),
+            "y_range": list(plot.y_range),
+            "x_ticks": _ticks(*plot.x_range),
+            "y_ticks": _ticks(*plot.y_range),
+            "cells": cells,
         }
 
     def curve(self) -> list[list[float]]:

@@ -72,6 +72,10 @@ def test_keys_step_jump_and_go_to_the_ends(timeline, run):
     expect_epoch(widget, history, 0)
     slider.press("PageUp")
     expect_epoch(widget, history, epochs[20])
+    square = widget.locator(".course-timeline__landscape rect:not([fill=none])")
+    at_20 = square.get_attribute("x")
+    slider.press("End")
+    expect(square).not_to_have_attribute("x", at_20)  # the landscape's marker follows the weights
 
 
 def test_epoch_50_is_kept_where_the_last_point_crosses(timeline, run):

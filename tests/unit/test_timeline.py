@@ -12,7 +12,7 @@ import random
 import pytest
 
 from coursekit import runtime
-from neuron import OR, XOR, Neuron, Timeline, plot_decision_boundary
+from neuron import OR, XOR, Neuron, Timeline, plot_decision_boundary, plot_loss_landscape
 from neuron.timeline import MAX_FRAMES, MIME_TYPE
 
 COORDINATES = 1e-4  # coordinates are sent with 4 decimals
@@ -154,3 +154,21 @@ def test_repr():
     assert repr(Timeline(*OR)) == "Timeline(no epochs recorded)"
     history = Neuron.random(2, seed=7).fit(*OR, epochs=10)
     assert repr(history.timeline()).startswith("Timeline(epochs=10, loss 0.9053")
+
+
+def test_the_landscape_under_the_timeline_is_plot_loss_landscapes_cells():
+    history = Neuron.random(2, seed=7).fit(*OR, learning_rate=0.5, epochs=300)
+    land = history.timeline(landscape=True).to_data()["landscape"]
+    plot = plot_loss_landscape(*OR, history=history, size=25)
+    areas = [s for s in plot.series if s.kind == "area" and s.opacity > 0]
+    assert [cell[0] for cell in land["cells"]] == [a.opacity for a in areas]
+    for (_, flat), area in zip(land["cells"], areas):
+        assert flat == pytest.approx([v for point in area.points for v in point], abs=COORDINATES)
+    assert land["x_range"] == list(plot.x_range) and land["y_range"] == list(plot.y_range)
+
+
+def test_a_landscape_is_refused_for_a_loss_it_does_not_draw():
+    history = Neuron.random(2, seed=7).fit(*OR, epochs=5, loss="mean_squared_error")
+    with pytest.raises(ValueError, match=r"binary cross-entropy.*leave out landscape=True"):
+        history.timeline(landscape=True).to_data()
+    assert "landscape" not in history.timeline().to_data()

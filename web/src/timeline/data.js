@@ -8,6 +8,10 @@ const finite = (value) => typeof value === "number" && Number.isFinite(value);
 const numbers = (list, length) =>
   Array.isArray(list) && (length === undefined || list.length === length) && list.every(finite);
 const range = (pair) => numbers(pair, 2) && pair[0] < pair[1];
+const ticks = (list) =>
+  list === undefined ||
+  (Array.isArray(list) && list.every((t) => Array.isArray(t) && finite(t[0]) && typeof t[1] === "string"));
+const TICKS = ["x_ticks", "y_ticks", "loss_ticks", "epoch_ticks"];
 
 function checkFrame(frame, index, points) {
   const where = `frame ${index + 1} (epoch ${frame?.epoch ?? "?"})`;
@@ -41,6 +45,15 @@ export function problemWith(data) {
   if (!Array.isArray(data.curve) || !data.curve.every((p) => numbers(p, 2)))
     return "the loss curve is not a list of (epoch, loss) numbers";
   if (!Number.isInteger(data.epochs) || data.epochs < 0) return "the number of epochs is not a whole number";
+  if (![data, data.landscape ?? {}].every((part) => TICKS.every((name) => ticks(part[name]))))
+    return "the ticks are not pairs of a number and its label";
+  if (data.landscape !== undefined) {
+    const land = data.landscape;
+    if (!land || !range(land.x_range) || !range(land.y_range) || !Array.isArray(land.cells))
+      return "the loss landscape has no ranges or cells";
+    if (!land.cells.every((cell) => Array.isArray(cell) && finite(cell[0]) && numbers(cell[1])))
+      return "a cell of the loss landscape is not a polygon of numbers";
+  }
   for (const [index, frame] of data.frames.entries()) {
     const problem = checkFrame(frame, index, data.points.length);
     if (problem) return problem;

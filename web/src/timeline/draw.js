@@ -145,3 +145,30 @@ export function neuronPicture(data, format) {
     },
   };
 }
+
+/** The loss landscape over (w1, w2) (darker = lower), training's path through the frames, a marker at this frame. */
+export function landscapePicture(data) {
+  const land = data.landscape;
+  const box = { left: 44, right: 282, top: 8, bottom: 226 };
+  const svg = svgEl("svg", { viewBox: "0 0 300 262", class: "course-timeline__landscape", "aria-hidden": "true" });
+  const x = scale(land.x_range, box.left, box.right);
+  const y = scale(land.y_range, box.bottom, box.top);
+  const cells = svgEl("g", { fill: COLOURS[0] }, svg);
+  for (const [opacity, flat] of land.cells) {
+    const pairs = [];
+    for (let i = 0; i < flat.length; i += 2) pairs.push(`${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`);
+    svgEl("polygon", { points: pairs.join(" "), "fill-opacity": opacity }, cells);
+  }
+  axes(svg, box, x, y, land.x_ticks ?? [], land.y_ticks ?? [], ["w1", "w2"]);
+  const path = data.frames.map((f) => `${x(f.weights[0]).toFixed(1)},${y(f.weights[1]).toFixed(1)}`).join(" ");
+  svgEl("polyline", { points: path, fill: "none", stroke: COLOURS[1], "stroke-width": 2 }, svg);
+  const dot = marker(svg, 1, 0, 0, COLOURS[1]);
+  return {
+    svg,
+    draw(frame) {
+      const [cx, cy] = [x(frame.weights[0]), y(frame.weights[1])];
+      dot.setAttribute("x", (cx - 5.5).toFixed(1));
+      dot.setAttribute("y", (cy - 5.5).toFixed(1));
+    },
+  };
+}

@@ -4,7 +4,7 @@
 // slider: arrows step, Page Up / Down jump a tenth, Home / End go to the ends,
 // Space plays and pauses. Redraws happen on an animation frame, latest wins.
 import { readTimeline } from "./data.js";
-import { lossPicture, neuronPicture, planePicture } from "./draw.js";
+import { landscapePicture, lossPicture, neuronPicture, planePicture } from "./draw.js";
 
 const PLAY_INTERVAL_MS = 40; // a frame every 40 ms while playing: 200 frames in 8 s
 let nextId = 1;
@@ -35,13 +35,16 @@ class Timeline {
     this.element = el("section", "course-timeline");
     this.element.setAttribute("aria-label", data.title || "Training timeline");
     this.pictures = { plane: planePicture(data), loss: lossPicture(data), neuron: neuronPicture(data, formatNumber) };
+    if (data.landscape) this.pictures.landscape = landscapePicture(data);
     this.element.append(el("p", "course-timeline__title", data.title || "Training timeline"), this.controls());
     this.numbers = el("p", "course-timeline__numbers");
     const figures = el("div", "course-timeline__pictures");
     const side = el("div", "course-timeline__side");
     side.append(this.pictures.loss.svg, this.pictures.neuron.svg);
     figures.append(this.pictures.plane.svg, side);
-    this.element.append(this.numbers, figures, this.table(), this.legend());
+    const table = this.table();
+    if (this.pictures.landscape) figures.append(this.pictures.landscape.svg, table); // the table beside the map
+    this.element.append(this.numbers, figures, ...(this.pictures.landscape ? [] : [table]), this.legend());
     this.show(0);
   }
 
@@ -91,7 +94,10 @@ class Timeline {
       "course-timeline__legend",
       `Circles are points labelled ${this.labels(0)}, squares ${this.labels(1)}. The shading is the neuron's output: ` +
         `blue below ${centre}, vermilion above, stronger further from the dashed boundary z = 0. ` +
-        "In the neuron, a thicker edge is a larger weight, a dashed one a negative weight.",
+        "In the neuron, a thicker edge is a larger weight, a dashed one a negative weight." +
+        (this.data.landscape
+          ? " The map of w1 and w2 is the loss landscape, darker where the loss is lower, with training's path; the square is this epoch's weights."
+          : ""),
     );
   }
 
