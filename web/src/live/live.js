@@ -144,12 +144,7 @@ export class LivePanel {
     try {
       while (this.wanted && this.enabled) {
         this.wanted = false;
-        if (this.panel.running) {
-          // A Run or a Check of the learner's goes first; its caller reports it
-          // after idle() settles, so wait a task more before holding the output.
-          await this.panel.idle();
-          await new Promise((resolve) => setTimeout(resolve));
-        }
+        await this.panel.idle(); // a Run or a Check of the learner's goes first, reported
         const first = !this.panel.everRan;
         const outcome = await this.panel.runLive();
         if (!outcome) this.wanted = true;
@@ -173,7 +168,7 @@ export class LivePanel {
   }
 
   /** A Run the learner pressed: quick code turns live updates back on. */
-  ran({ elapsedMs, result }) {
+  userRunFinished({ elapsedMs, result }) {
     if (!this.enabled && result.status === "ok" && elapsedMs <= SLOW_MS) {
       this.enabled = true;
       this.setNote(`Live updates are on again. ${HINT}`, "");

@@ -167,11 +167,10 @@ export class Panel {
   async run() {
     if (this.running && this.liveRun) return this.live.request(); // once more, when this one ends
     const code = this.code();
-    const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options));
-    if (!outcome) return;
-    this.report(outcome.result, outcome.elapsedMs);
-    this.output.flush(); // what the report wrote shows at once, not a frame later
-    this.live?.ran(outcome);
+    const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
+      report: ({ result, elapsedMs }) => this.report(result, elapsedMs),
+    });
+    if (outcome) this.live?.userRunFinished(outcome);
   }
 
   /**
@@ -203,11 +202,10 @@ export class Panel {
     const code = this.code();
     this.liveRun = true;
     try {
-      const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
+      return await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
         inPlace: true,
+        report: ({ result, elapsedMs }) => this.report(result, elapsedMs),
       });
-      if (outcome) this.report(outcome.result, outcome.elapsedMs);
-      return outcome;
     } finally {
       this.liveRun = false;
       this.output.release();
@@ -222,10 +220,11 @@ export class Panel {
   /**
    * Send one request to Python (a Run, or an exercise's Check) with this
    * panel's output area, Stop button and time limit: `send(handlers, options)`
-   * calls one of the runner's verbs. Resolves with {result, elapsedMs}, or null
-   * if the panel was busy; the caller shows how it ended.
+   * calls one of the runner's verbs. Resolves with {result, elapsedMs} (null
+   * elapsedMs if Python never started it), or null if the panel was busy; the
+   * caller shows how it ended, or `report(outcome)` does, before idle() settles.
    */
-  async execute(send, { inPlace = false } = {}) {
+  async execute(send, { inPlace = false, report = null } = {}) {
     if (this.running) return null;
     this.stepper?.leave(); // a new run, a check or a new trace ends step mode
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
@@ -250,7 +249,10 @@ export class Panel {
     };
     try {
       const result = await send(handlers, { timeoutMs: this.timeoutMs });
-      return { result, elapsedMs: performance.now() - startedAt };
+      const outcome = { result, elapsedMs: startedAt ? performance.now() - startedAt : null };
+      // Reported before idle() settles, so whatever waits for this panel finds the report written.
+      report?.(outcome);
+      return outcome;
     } finally {
       this.output.flush();
       performance.mark("course:run-end");
@@ -270,7 +272,7 @@ export class Panel {
     const restarted = result.restarted ? " Python was restarted, so it is loading again." : "";
     switch (result.status) {
       case "ok":
-        this.setStatus(`Ready (ran in ${(elapsedMs / 1000).toFixed(2)} s)`, "ready");
+        this.setStatus(`Ready (ran in ${((elapsedMs ?? 0) / 1000).toFixed(2)} s)`, "ready");
         break;
       case "error":
         this.output.error(result.error);
