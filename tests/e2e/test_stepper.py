@@ -232,3 +232,4 @@ def test_a_failed_check_steps_through_the_call_it_made(lesson):
     stepper.expect_step(steps, len(steps) - 1, RETURN_IN_THE_LOOP)
     expect(stepper.rows).to_have_text([re.compile(r"^returned")])
     expect(exercise.summary).to_have_text(re.compile(r"^✗ Not passed"))  # the check's results stay
+    assert serious_violations(lesson.page) == []
