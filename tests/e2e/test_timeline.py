@@ -153,7 +153,7 @@ def test_bad_data_gives_a_message_not_a_broken_widget(timeline, case):
     data, words = BAD[case]
     panel.set_code(MAKER.format(data=data)).run()
     problem = panel.output.locator(".course-timeline__problem")
-    expect(problem).to_contain_text("This timeline cannot be drawn: ")
+    expect(problem).to_contain_text("This timeline cannot be drawn: ", timeout=RUN_TIMEOUT)  # after a Python run
     expect(problem).to_contain_text(words)
     expect(panel.output.get_by_role("slider")).to_have_count(0)
 
@@ -170,7 +170,7 @@ def test_text_in_the_data_stays_text(timeline, page):
     code = MAKER.format(data="DATA | {'title': TITLE}").replace("FRAME =", f"TITLE = {hostile!r}\nFRAME =")
     panel.set_code(code).run()
     title = panel.output.locator(".course-timeline__title")
-    expect(title).to_have_text(hostile)
+    expect(title).to_have_text(hostile, timeout=RUN_TIMEOUT)
     expect(panel.output.locator("img, script")).to_have_count(0)
     assert page.title() != "owned"
 
