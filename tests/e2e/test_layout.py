@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from tests.lesson_widgets import page_url, panels
 
+from .test_accessibility import serious_violations
+
 PHONE, DESKTOP = 390, 1280
 
 #: For each wrapped line of an editor: where its own text starts and where its
@@ -78,3 +80,16 @@ def test_a_wrapped_line_continues_indented_on_a_phone(longest, page):
     assert rows, "no line of the longest panel wraps at 390 px: the test would prove nothing"
     flat = [row["text"] for row in rows if row["continuation"] < row["start"] + 2 * row["ch"]]
     assert flat == [], "wrapped lines continue at or left of their own start"
+
+
+def test_a_table_too_wide_for_a_phone_can_be_scrolled_from_the_keyboard(page, watched):
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto("/lessons/training-or/")
+    wide = page.locator(".md-typeset__scrollwrap[tabindex='0']")
+    expect(wide.first).to_have_attribute("aria-label", "Table (scrolls sideways)")
+    wide.first.focus()
+    page.keyboard.press("ArrowRight")
+    assert wide.first.evaluate("element => element.scrollLeft") > 0  # the arrow key scrolled it
+    assert [v for v in serious_violations(page) if "scrollable-region" in v] == []
+    page.set_viewport_size({"width": DESKTOP, "height": 800})  # it fits again: out of the tab order
+    expect(page.locator(".md-typeset__scrollwrap[tabindex]")).to_have_count(0)

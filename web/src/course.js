@@ -8,6 +8,7 @@ import { mountRecall } from "./quiz/recall.js";
 import { mountExercise } from "./exercise/exercise.js";
 import { mountProgress } from "./progress/progress.js";
 import { mountNavProgress } from "./progress/nav.js";
+import { mountScrollRegion } from "./ui/scroll-regions.js";
 import { saveAllEdits } from "./panel/saved-edits.js";
 import { flushDebounced } from "./ui/dom.js";
 
@@ -20,6 +21,7 @@ const MOUNTS = [
   [".course-exercise", mountExercise],
   [".course-progress", mountProgress],
   [".md-nav--primary", mountNavProgress],
+  [".md-typeset__scrollwrap", mountScrollRegion],
 ];
 
 function mountAll(root = document) {
