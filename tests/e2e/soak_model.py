@@ -126,11 +126,14 @@ class Model:
                 found.append(Loss(action, key, expected, value, where))
         return found
 
-    def record_losses(self, losses: list[Loss]) -> None:
-        """Count each loss once: from now on the model expects what the page shows."""
+    def record_losses(self, losses: list[Loss], adopt: bool = True) -> None:
+        """Count each loss once (an export may miss what a later page shows missing too);
+        a page's loss is what the learner sees from now on: the model expects it."""
         for loss in losses:
-            self.losses.append(loss)
-            self.items[loss.key] = copy.deepcopy(loss.found)
+            if not any(loss.key == seen.key and loss.expected == seen.expected for seen in self.losses):
+                self.losses.append(loss)
+            if adopt:
+                self.items[loss.key] = copy.deepcopy(loss.found)
 
     def snapshot(self, keys) -> dict:
         """The model's state for these keys (an exported file's), to give back on import."""

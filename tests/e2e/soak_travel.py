@@ -66,7 +66,7 @@ class Travel:
         path = self.downloads / f"progress-{self.count}.json"
         download.value.save_as(path)
         items = json.loads(path.read_text())["items"]
-        self.model.losses.extend(export_losses(self.model, items, self.count))
+        self.model.record_losses(export_losses(self.model, items, self.count), adopt=False)
         self.export = {"path": path, "snapshot": self.model.snapshot(items)}
         self.figures["exports"] += 1
 
