@@ -15,7 +15,8 @@ An exercise for the keen, which a lesson is complete without, says so::
 At build time the reference solution is run through the exercise's checks in
 CPython: an unknown id, an incomplete spec, or a solution that fails its own
 checks is an error naming the page. The page gets the exercise's public parts
-(never its checks) in a ``<script type="application/json">`` child.
+(never its checks) as JSON in a hidden child's ``data-json`` attribute (see
+:func:`coursesite.markup.data_script`).
 """
 
 from __future__ import annotations
