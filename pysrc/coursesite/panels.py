@@ -40,7 +40,7 @@ import xml.etree.ElementTree as etree
 from coursekit.authoring import ID_PATTERN, ID_RULE
 
 from . import context
-from .live import check_live
+from .live import Slider, check_live
 from .markup import error_box, starter_code
 
 FENCE_NAME = "panel"
@@ -62,11 +62,12 @@ def validate(language: str, inputs: dict, options: dict, attrs: dict, md) -> boo
 def format_panel(src: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
     page = context.current()
     number = page.next_number("panel")
-    problems = _problems(src, options, page)
+    sliders, live_problems = check_live(src, options) if is_live(options) and src.strip() else ([], [])
+    problems = _problems(src, options, page) + live_problems
     if problems:
         messages = [page.error_at("panel", number, f"code panel {number}: {problem}") for problem in problems]
         return etree.tostring(error_box("code panel", messages), encoding="unicode", method="html")
-    element = _panel_element(src, options, page, number)
+    element = _panel_element(src, options, page, number, sliders)
     page.widgets.append({"kind": "panel", "number": number, "id": element.get("data-panel-id"), "code": src, **options})
     return etree.tostring(element, encoding="unicode", method="html")
 
@@ -94,8 +95,6 @@ def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
     for name in ("title", "expect", "raises"):
         if name in options and not options[name].strip():
             problems.append(f"{name} is empty")
-    if is_live(options) and src.strip():
-        problems += check_live(src, options)[1]
     return problems
 
 
@@ -104,7 +103,9 @@ def is_live(options: dict) -> bool:
     return "live" in options or "sliders" in options
 
 
-def _panel_element(src: str, options: dict, page: context.PageContext, number: int) -> etree.Element:
+def _panel_element(
+    src: str, options: dict, page: context.PageContext, number: int, sliders: list[Slider]
+) -> etree.Element:
     title = options.get("title", "").strip()
     # Panels with an id do not count in the numbering, so adding one (with an
     # id) to a lesson leaves the others' saved edits where they were.
@@ -122,7 +123,6 @@ def _panel_element(src: str, options: dict, page: context.PageContext, number: i
         if name in options:
             section.set(f"data-{name}", options[name])
     if is_live(options):
-        sliders, _ = check_live(src, options)
         section.set("data-live", "true")
         section.set("data-sliders", json.dumps([slider.as_data() for slider in sliders]))
     if title:

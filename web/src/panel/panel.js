@@ -6,6 +6,7 @@ import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
 import { SavedEdits } from "./saved-edits.js";
+import { isMac } from "../ui/dom.js";
 
 const loadEditor = () => import("../editor/editor.js");
 const loadLive = () => import("../live/live.js");
@@ -24,8 +25,6 @@ function setEnabled(element, enabled) {
   // aria-disabled keeps the button focusable, so keyboard focus is never lost.
   element.setAttribute("aria-disabled", String(!enabled));
 }
-
-const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
 export class Panel {
   constructor(section) {

@@ -1,5 +1,6 @@
 // Saving a code panel's edits in the browser's storage.
 import { load, store, storageEnabled, onChangedElsewhere } from "../storage.js";
+import { isMac } from "../ui/dom.js";
 
 const SAVE_DELAY_MS = 300;
 const RETRY_MS = 3000; // while the storage is full, try again this often
@@ -10,8 +11,6 @@ const unsavedEdits = new Set();
 // Edits listening to the page's events. A page left by instant navigation is
 // gone but its listeners are not: the next panel to mount lets them go.
 const watching = new Set();
-
-const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
 /** Save now every edit still waiting for its delay (an instant navigation left its page). */
 export function saveAllEdits() {

@@ -1,6 +1,9 @@
 // Small DOM helpers shared by the quiz, exercise and progress widgets.
 
 /** Create an element: el("p", {className: "x", text: "hi"}, child, …). */
+/** Whether the keyboard's command key is ⌘ (for the shortcuts the page names). */
+export const isMac = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
+
 export function el(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
