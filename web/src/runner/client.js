@@ -172,6 +172,14 @@ export class PythonRunner extends EventTarget {
     return this.enqueue({ type: MSG.TRACE, code, call }, handlers, options);
   }
 
+  /**
+   * Compare a prediction with what a run printed (coursekit.predict.compare):
+   * resolves with {match, prediction, output}, or a status as the other verbs.
+   */
+  comparePrediction(prediction, output, error = "") {
+    return this.enqueue({ type: MSG.PREDICT, prediction, output, error });
+  }
+
   enqueue(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
     const job = this.queue.then(() => this.send(request, handlers, timeoutMs));
     this.queue = job.catch(() => {});

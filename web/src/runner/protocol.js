@@ -2,6 +2,7 @@
 //
 // page → worker:  BOOT {config, port}      RUN {id, code}        CHECK {id, exercise, code}
 //                 TRACE {id, code, call}  (run it, or one call of it, line by line: coursekit.tracing)
+//                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
 // worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
@@ -15,6 +16,7 @@ export const MSG = Object.freeze({
   RUN: "run",
   CHECK: "check",
   TRACE: "trace",
+  PREDICT: "predict",
   PROGRESS: "progress",
   READY: "ready",
   BOOT_ERROR: "boot-error",

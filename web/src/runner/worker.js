@@ -15,6 +15,7 @@ let pyodide = null;
 let runtime = null;
 let checker = null;
 let tracing = null;
+let predict = null;
 let interruptBuffer = null;
 
 // Output of the run in progress, batched so a print loop does not send one
@@ -190,6 +191,11 @@ function onRequest({ data }) {
       runPython(data.id, () =>
         data.call ? tracing.trace.callKwargs(data.code, { call: data.call }) : tracing.trace(data.code),
       );
+      break;
+    case MSG.PREDICT:
+      if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
+      predict ||= pyodide.pyimport("coursekit.predict");
+      runPython(data.id, () => predict.compare(data.prediction, data.output, data.error));
       break;
     default:
       post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });
