@@ -3,6 +3,7 @@
 // page → worker:  BOOT {config, port}      RUN {id, code}        CHECK {id, exercise, code}
 //                 TRACE {id, code, call}  (run it, or one call of it, line by line: coursekit.tracing)
 //                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
+//                 PARSONS {id, problem, arrangement}  (check a Parsons problem's lines, as JSON: coursekit.parsons)
 // worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
@@ -17,6 +18,7 @@ export const MSG = Object.freeze({
   CHECK: "check",
   TRACE: "trace",
   PREDICT: "predict",
+  PARSONS: "parsons",
   PROGRESS: "progress",
   READY: "ready",
   BOOT_ERROR: "boot-error",
