@@ -28,6 +28,8 @@ SHADES = 10  #: the heat map's number of shades
 MAX_OPACITY = 0.75  #: the opacity of the lowest loss
 CONTOURS = 6  #: contour levels, spaced evenly in log(loss)
 FLAT_BOTTOM = math.log(2)  #: the loss of a neuron that says 0.5 to everything
+CONTOUR_LABEL = "lines of equal loss"
+PATH_DOTS = 21  #: dots along a training path, first and last included
 
 
 @dataclass(frozen=True)
@@ -151,14 +153,14 @@ def contour_segments(land: Landscape, level: float) -> list[tuple[tuple[float, f
 
 
 def _contours(plot: Plot, land: Landscape, low: float, high: float) -> None:
-    """CONTOURS lines of equal loss, spaced evenly in log(loss), drawn as one dotted line with gaps."""
+    """CONTOURS lines of equal loss, spaced evenly in log(loss), drawn as one dotted line: piece, piece, gap, ..."""
     points: list[tuple[float, float]] = []
     for k in range(1, CONTOURS + 1):
         level = math.exp(math.log(low) + (math.log(high) - math.log(low)) * k / (CONTOURS + 1))
         for a, b in contour_segments(land, level):
             points += [a, b, (math.nan, math.nan)]
     if points:
-        plot.add_line(points, "lines of equal loss", color="currentColor", dash="1 2")
+        plot.add_line(points, CONTOUR_LABEL, color="currentColor", dash="1 2")
 
 
 def _path_range(values: list[float], default: tuple[float, float]) -> tuple[float, float]:
@@ -170,16 +172,42 @@ def _path_range(values: list[float], default: tuple[float, float]) -> tuple[floa
     return low, high
 
 
+def path_dots(count_of_weights: int, dots: int = PATH_DOTS) -> list[int]:
+    """The indices of a path's dots: spread evenly in epochs from the first to the last, at most ``dots``."""
+    last = count_of_weights - 1
+    if last < 1:
+        return [0]
+    return sorted({round(k * last / (dots - 1)) for k in range(dots)})
+
+
+def stuck_at_floor(losses: list[float]) -> bool:
+    """Whether a run ended on the flat bottom at log 2 (a neuron that says 0.5 to everything)."""
+    return abs(losses[-1] - FLAT_BOTTOM) < 0.01
+
+
 def _path(plot: Plot, history: object, labelled: bool = True) -> None:
-    """The weights training went through, as a line from the start (circle) to the end (square)."""
+    """The weights training went through: a line of dots from the start (circle) to the end (square)."""
     weights = [tuple(check_number(v, "a weight in the history") for v in pair) for pair in history.weights]
     losses = list(history.losses)
-    stuck = abs(losses[-1] - FLAT_BOTTOM) < 0.01
     label = f"training's path: loss {losses[0]:.3f} → {losses[-1]:.3f}"
     plot.add_line(weights, label if labelled else None, color=PALETTE[1])
+    plot.add_points([weights[i] for i in path_dots(len(weights))[1:-1]], None, PALETTE[1], "dot")
     plot.add_points([weights[0]], "start" if labelled else None, PALETTE[1], "circle")
-    end = ("end: stuck at log 2 ≈ 0.693" if stuck else "end") if labelled else None
+    end = ("end: stuck at log 2 ≈ 0.693" if stuck_at_floor(losses) else "end") if labelled else None
     plot.add_points([weights[-1]], end, PALETTE[1], "square")
+
+
+def landscape_caption(histories: list[object], lowest: float) -> str:
+    """What the picture must say in words when there is no valley: every path (or the map) bottoms out at log 2."""
+    if histories and all(stuck_at_floor(list(one.losses)) for one in histories):
+        paths = "The path ends" if len(histories) == 1 else f"All {len(histories)} paths end"
+        return (
+            f"{paths} on the flat bottom at log 2 ≈ 0.693, where the neuron says 0.5 to everything: "
+            "no weights do better, so there is nowhere lower for training to go."
+        )
+    if not histories and abs(lowest - FLAT_BOTTOM) < 0.01:
+        return "The lowest loss anywhere on the map is log 2 ≈ 0.693, the loss of saying 0.5 to everything."
+    return ""
 
 
 def plot_loss_landscape(
@@ -222,4 +250,5 @@ def plot_loss_landscape(
     bias_words = "the best bias for each point" if bias == "best" else f"bias {bias:g}"
     description = f"Darker blue where the loss is lower, from {low:.3g} to {high:.3g} (a log scale), with {bias_words}."
     plot.color_bar = ColorBar("loss", swatches, stops, description)
+    plot.caption = landscape_caption(histories, min(values))
     return plot

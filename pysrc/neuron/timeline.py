@@ -29,7 +29,7 @@ from .validation import check_dataset, check_numbers, count
 MIME_TYPE = "application/vnd.course.timeline+json"
 MAX_FRAMES = 200  #: frames sent to the page at most (class changes beyond that are thinned evenly)
 CURVE_POINTS = 400  #: points of the loss curve at most
-DIGITS = 4  #: decimals of the coordinates sent (far below a pixel)
+DIGITS = 3  #: decimals of the coordinates sent (a sixth of a pixel on a 1.5-wide plane 240 px across)
 LANDSCAPE_SIZE = 25  #: grid points along each weight of the landscape under a timeline
 
 
@@ -186,7 +186,7 @@ class Timeline:
 
     def landscape_data(self) -> dict[str, object]:
         """The loss landscape under the path (see neuron.landscape), as its shaded cells in (w1, w2) coordinates."""
-        from .landscape import plot_loss_landscape  # only when asked for: it computes a grid
+        from .landscape import CONTOUR_LABEL, plot_loss_landscape  # only when asked for: it computes a grid
 
         if self.activation != "sigmoid" or self.loss_name != "binary_cross_entropy":
             raise ValueError(
@@ -195,12 +195,15 @@ class Timeline:
             )
         plot = plot_loss_landscape(self.rows, self.labels, history=self, size=LANDSCAPE_SIZE)
         cells = [[s.opacity, _flat(s.points)] for s in plot.series if s.kind == "area" and s.opacity > 0]
+        contours = next((s.points for s in plot.series if s.label == CONTOUR_LABEL), [])
         return {
             "x_range": list(plot.x_range),
             "y_range": list(plot.y_range),
             "x_ticks": _ticks(*plot.x_range),
             "y_ticks": _ticks(*plot.y_range),
             "cells": cells,
+            "contours": [_flat(contours[k : k + 2]) for k in range(0, len(contours) - 1, 3)],  # a, b, gap, ...
+            "caption": plot.caption,
         }
 
     def curve(self) -> list[list[float]]:

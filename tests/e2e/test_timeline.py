@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from neuron import OR, Neuron
+from neuron import OR, Neuron, plot_decision_boundary
+from neuron.plot import PALETTE
 
 from .pages import RUN_TIMEOUT, Panel
 from .test_accessibility import AXE, SCHEMES, SERIOUS, serious_violations, set_scheme
@@ -92,6 +93,82 @@ def test_epoch_50_is_kept_where_the_last_point_crosses(timeline, run):
     expect(widget.locator("tbody td[data-right=false]")).to_have_count(1)
 
 
+# The plane's picture box in SVG units (web/src/timeline/draw.js planePicture): x from 44 to 282, y from 226 up to 8.
+PLANE = {"left": 44, "right": 282, "top": 8, "bottom": 226}
+
+
+def drawn_polygons(widget, x_range, y_range) -> list[tuple[str, list[float]]]:
+    """The plane's visible region polygons, mapped back from SVG units to data coordinates: (fill, [x, y, ...])."""
+    polygons = widget.locator(".course-timeline__plane polygon").evaluate_all(
+        "(all) => all.filter((p) => p.style.display !== 'none')"
+        ".map((p) => [p.getAttribute('fill'), p.getAttribute('points')])"
+    )
+    (x0, x1), (y0, y1) = x_range, y_range
+    regions = []
+    for fill, points in polygons:
+        flat = []
+        for pair in points.split():
+            px, py = (float(v) for v in pair.split(","))
+            flat.append(x0 + (px - PLANE["left"]) / (PLANE["right"] - PLANE["left"]) * (x1 - x0))
+            flat.append(y0 + (PLANE["bottom"] - py) / (PLANE["bottom"] - PLANE["top"]) * (y1 - y0))
+        regions.append((fill, flat))
+    return regions
+
+
+def test_the_drawn_regions_are_pythons_decision_boundary_plot(timeline, run):
+    """At three epochs, the polygons in the page are plot_decision_boundary's bands, computed here in CPython."""
+    _, widget = timeline
+    history, epochs = run
+    slider = widget.get_by_role("slider", name="Epoch")
+    slider.focus()
+    for index in (0, epochs.index(50), len(epochs) - 1):
+        slider.press("Home")
+        for _ in range(index):
+            slider.press("ArrowRight")
+        epoch = epochs[index]
+        expect(widget).to_have_attribute("data-epoch", str(epoch))
+        plot = plot_decision_boundary(Neuron(history.weights[epoch], history.biases[epoch]), *OR)
+        bands = [s for s in plot.series if s.kind == "area" and s.color in PALETTE]
+        drawn = drawn_polygons(widget, plot.x_range, plot.y_range)
+        assert [fill for fill, _ in drawn] == [band.color for band in bands]
+        # one decimal of an SVG unit (~0.0007 in data) plus the 3 decimals sent
+        for (_, flat), band in zip(drawn, bands):
+            assert flat == pytest.approx([v for point in band.points for v in point], abs=2e-3), f"epoch {epoch}"
+
+
+def test_the_map_under_the_timeline_has_lines_of_equal_loss_and_the_path_as_dots(timeline, run):
+    _, widget = timeline
+    history, epochs = run
+    land = widget.locator(".course-timeline__landscape")
+    contours = land.locator("path[stroke-dasharray='1 2']")
+    expect(contours).to_have_count(1)
+    pieces = contours.get_attribute("d").count("M")
+    python = history.timeline(landscape=True).to_data()["landscape"]["contours"]
+    assert pieces == len(python) > 20
+    dots = land.locator("g circle")
+    every = -(-len(epochs) // 20)  # one dot every this many frames
+    expect(dots).to_have_count(len(range(every, len(epochs), every)))
+    expect(widget.locator(".course-timeline__legend")).to_contain_text("a line of dots from the circle (the start)")
+
+
+def test_play_under_reduced_motion_moves_in_a_few_still_steps(timeline, run, page):
+    """Asked for less motion, Play shows a tenth of the run at a time instead of sliding through every frame."""
+    _, widget = timeline
+    _, epochs = run
+    page.emulate_media(reduced_motion="reduce")
+    widget.evaluate(
+        """(el) => { el.seen = []; new MutationObserver(() => el.seen.push(Number(el.dataset.epoch)))
+                     .observe(el, { attributes: true, attributeFilter: ["data-epoch"] }); }"""
+    )
+    stride = round(len(epochs) / 10)
+    widget.get_by_role("button", name="Play").click()
+    expect(widget).to_have_attribute("data-epoch", str(epochs[2 * stride]), timeout=RUN_TIMEOUT)
+    widget.get_by_role("button", name="Pause").click()
+    seen = widget.evaluate("(el) => el.seen")
+    assert seen[:2] == [epochs[stride], epochs[2 * stride]], seen  # no frame in between was drawn
+    page.emulate_media(reduced_motion="no-preference")
+
+
 def test_the_pointer_scrubs(timeline, run, page):
     _, widget = timeline
     history, epochs = run
@@ -137,7 +214,8 @@ BAD = {
     "3-D points": ("DATA | {'points': [[0, 0, 1, 0, 0]]}", "2-D inputs"),
 }
 MAKER = """import json
-from neuron import OR, Neuron
+from neuron import OR, Neuron, plot_decision_boundary
+from neuron.plot import PALETTE
 DATA = Neuron.random(2, seed=7).fit(*OR, epochs=3).timeline().to_data()
 FRAME = DATA['frames'][0]
 class Broken:

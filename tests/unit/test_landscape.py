@@ -4,6 +4,7 @@ Oracles: ``compute_loss`` of a ``Neuron`` built at the grid point; a dense scan 
 an independent search over random lines for XOR's fewest misclassified points.
 """
 
+import dataclasses
 import math
 import random
 
@@ -116,3 +117,32 @@ def test_no_line_gets_more_than_three_of_xors_points_right():
         wrong = sum(int(w1 * x1 + w2 * x2 + b >= 0) != t for (x1, x2), t in zip(X, y))
         fewest = min(fewest, wrong)
     assert fewest == 1
+
+
+def test_xors_caption_says_every_path_ends_on_the_flat_bottom_and_ors_says_nothing():
+    histories = [Neuron.random(2, seed=seed).fit(*XOR, learning_rate=0.5, epochs=1000) for seed in (1, 2, 3)]
+    assert all(abs(h.losses[-1] - math.log(2)) < 0.01 for h in histories)  # the oracle: each run's own loss
+    plot = plot_loss_landscape(*XOR, history=histories, w1_range=(-4, 4), w2_range=(-4, 4))
+    assert plot.caption.startswith("All 3 paths end on the flat bottom at log 2 ≈ 0.693")
+    svg = plot.to_svg()
+    desc = svg[svg.index("<desc>") : svg.index("</desc>")]
+    assert "All 3 paths end on the flat bottom" in desc
+    assert ">All 3 paths end on the flat bottom" in svg[svg.index("</desc>") :]  # drawn as text, not only described
+    assert plot.height() >= dataclasses.replace(plot, caption="").height() + 2 * 14  # room for its lines
+    or_history = Neuron.random(2, seed=7).fit(*OR, learning_rate=0.5, epochs=1000)
+    assert plot_loss_landscape(*OR, history=or_history).caption == ""
+    assert "lowest loss anywhere on the map is log 2" in plot_loss_landscape(*XOR).caption  # no path: the map's floor
+    assert plot_loss_landscape(*OR).caption == ""
+
+
+def test_the_path_is_a_line_of_dots_from_start_to_end():
+    history = Neuron.random(2, seed=7).fit(*OR, learning_rate=0.5, epochs=1000)
+    plot = plot_loss_landscape(*OR, history=history)
+    dots = next(s for s in plot.series if s.kind == "points" and s.marker == "dot")
+    epochs = [round(k * 1000 / 20) for k in range(1, 20)]  # 21 dots in all: start and end are the circle and square
+    assert dots.points == [tuple(history.weights[k]) for k in epochs]
+    assert dots.label is None  # the path's legend entry names it
+    start = next(s for s in plot.series if s.label == "start")
+    end = next(s for s in plot.series if s.label == "end")
+    assert start.points == [tuple(history.weights[0])] and end.points == [tuple(history.weights[-1])]
+    assert plot.to_svg().count('r="2.50"') == 19  # the dots are drawn smaller than the markers

@@ -15,7 +15,7 @@ from coursekit import runtime
 from neuron import OR, XOR, Neuron, Timeline, plot_decision_boundary, plot_loss_landscape
 from neuron.timeline import MAX_FRAMES, MIME_TYPE
 
-COORDINATES = 1e-4  # coordinates are sent with 4 decimals
+COORDINATES = 1e-3  # coordinates are sent with 3 decimals
 LOSS = 1e-5  # losses with 6 significant digits (relative)
 
 
@@ -172,3 +172,19 @@ def test_a_landscape_is_refused_for_a_loss_it_does_not_draw():
     with pytest.raises(ValueError, match=r"binary cross-entropy.*leave out landscape=True"):
         history.timeline(landscape=True).to_data()
     assert "landscape" not in history.timeline().to_data()
+
+
+def test_the_landscape_under_the_timeline_has_its_lines_of_equal_loss_and_caption():
+    history = Neuron.random(2, seed=7).fit(*OR, learning_rate=0.5, epochs=300)
+    land = history.timeline(landscape=True).to_data()["landscape"]
+    plot = plot_loss_landscape(*OR, history=history, size=25)
+    line = next(s for s in plot.series if s.label == "lines of equal loss")
+    pieces = [line.points[k : k + 2] for k in range(0, len(line.points), 3)]  # a, b, gap
+    assert len(land["contours"]) == len(pieces) > 20
+    for sent, (a, b) in zip(land["contours"], pieces):
+        assert sent == pytest.approx([*a, *b], abs=COORDINATES)
+    assert land["caption"] == ""  # OR has a valley to walk down
+    xor = Neuron.random(2, seed=3).fit(*XOR, learning_rate=0.5, epochs=1000)
+    assert abs(xor.losses[-1] - math.log(2)) < 0.01
+    caption = xor.timeline(landscape=True).to_data()["landscape"]["caption"]
+    assert caption.startswith("The path ends on the flat bottom at log 2 ≈ 0.693")

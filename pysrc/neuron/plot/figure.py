@@ -65,7 +65,8 @@ class Plot:
     """A 2-D plot that renders as SVG: a title, axis labels, ranges, the series drawn on it, and an optional note.
 
     The ``note`` is a sentence written across the middle of the plotting area,
-    for what the picture must say in words (such as "No boundary: ...").
+    for what the picture must say in words (such as "No boundary: ...");
+    the ``caption`` is a sentence under everything else, saying what the picture shows.
     """
 
     title: str
@@ -76,6 +77,7 @@ class Plot:
     series: list[Series] = field(default_factory=list)
     note: str = ""
     color_bar: ColorBar | None = None
+    caption: str = ""
 
     def next_color(self) -> str:
         """The next palette colour not yet used by a line."""
@@ -86,7 +88,7 @@ class Plot:
         self.series.append(Series("line", points, label, color or self.next_color(), dash))
 
     def add_points(self, points: list[Point], label: str | None, color: str, marker: str = "circle") -> None:
-        """Draw a marker ("circle" or "square") at each point."""
+        """Draw a marker ("circle", "square" or a small "dot") at each point."""
         self.series.append(Series("points", points, label, color, marker=marker))
 
     def add_area(self, polygon: list[Point], color: str, opacity: float = 0.15, label: str | None = None) -> None:
@@ -130,9 +132,13 @@ class Plot:
         rows = len({y for _, _, y in self.legend_layout()})
         return TOP + PLOT_HEIGHT + AXIS_SPACE + rows * LEGEND_ROW
 
+    def caption_top(self) -> float:
+        """Where the caption begins: below the legend and the colour bar."""
+        return self.legend_bottom() + (COLOR_BAR_SPACE if self.color_bar else 0)
+
     def height(self) -> float:
-        """The picture's height: title, plotting area, axis text, as many legend rows as needed, the colour bar."""
-        return self.legend_bottom() + (COLOR_BAR_SPACE if self.color_bar else 0) + 6
+        """The picture's height: title, plotting area, axis text, legend rows, the colour bar, the caption's lines."""
+        return self.caption_top() + len(self._wrap(self.caption)) * NOTE_LINE + 6
 
     # -- drawing --
 
@@ -162,6 +168,7 @@ class Plot:
         self._draw_note(svg)
         self._draw_legend(svg)
         self._draw_color_bar(svg)
+        self._draw_caption(svg)
         return ET.tostring(svg, encoding="unicode")
 
     def _repr_svg_(self) -> str:
@@ -177,7 +184,7 @@ class Plot:
         labels = [s.label for s in self.series if s.label]
         shown = f" Shows: {', '.join(labels)}." if labels else ""
         low, high = (format_number(x) for x in self.x_range)
-        note = f" {self.note}" if self.note else ""
+        note = "".join(f" {words}" for words in (self.note, self.caption) if words)
         shading = f" {self.color_bar.description}" if self.color_bar and self.color_bar.description else ""
         return f"{self.y_label} against {self.x_label}, {self.x_label} from {low} to {high}.{shown}{shading}{note}"
 
@@ -259,11 +266,20 @@ class Plot:
         y_label.set("transform", f"rotate(-90 18 {TOP + PLOT_HEIGHT / 2:g})")
         add_text(text, self.title, middle, 21, "middle").set("font-size", str(TITLE_FONT))
 
+    @staticmethod
+    def _wrap(words: str) -> list[str]:
+        """Lines that fit across the plotting area (text widths are estimated)."""
+        return textwrap.wrap(words, int((WIDTH - LEFT - RIGHT - FONT) / CHAR_WIDTH)) if words else []
+
     def note_lines(self) -> list[str]:
-        """The note, wrapped into lines that fit across the plotting area (text widths are estimated)."""
-        if not self.note:
-            return []
-        return textwrap.wrap(self.note, int((WIDTH - LEFT - RIGHT - FONT) / CHAR_WIDTH))
+        """The note, wrapped into lines that fit across the plotting area."""
+        return self._wrap(self.note)
+
+    def _draw_caption(self, svg: ET.Element) -> None:
+        """The caption's lines, from the left edge of the plotting area."""
+        caption = ET.SubElement(svg, "g", {"fill": "currentColor"})
+        for number, line in enumerate(self._wrap(self.caption)):
+            add_text(caption, line, LEFT, self.caption_top() + (number + 1) * NOTE_LINE, "start")
 
     def _draw_note(self, svg: ET.Element) -> None:
         """The note's lines, centred in the plotting area."""

@@ -18,8 +18,10 @@ def add_text(parent: ET.Element, content: str, x: float, y: float, anchor: str) 
 
 
 def add_marker(parent: ET.Element, shape: str, x: float, y: float, size: float) -> None:
-    """A circle or a square centred on (x, y)."""
-    if shape == "square":
+    """A circle, a square or a small dot (a path's steps) centred on (x, y)."""
+    if shape == "dot":
+        ET.SubElement(parent, "circle", {"cx": f"{x:.2f}", "cy": f"{y:.2f}", "r": f"{size / 2.4:.2f}"})
+    elif shape == "square":
         ET.SubElement(
             parent,
             "rect",

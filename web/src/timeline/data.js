@@ -53,6 +53,10 @@ export function problemWith(data) {
       return "the loss landscape has no ranges or cells";
     if (!land.cells.every((cell) => Array.isArray(cell) && finite(cell[0]) && numbers(cell[1])))
       return "a cell of the loss landscape is not a polygon of numbers";
+    if (land.contours !== undefined && !(Array.isArray(land.contours) && land.contours.every((c) => numbers(c, 4))))
+      return "a line of equal loss is not a piece of 4 numbers (w1, w2 at each end)";
+    if (land.caption !== undefined && typeof land.caption !== "string")
+      return "the loss landscape's caption is not text";
   }
   for (const [index, frame] of data.frames.entries()) {
     const problem = checkFrame(frame, index, data.points.length);

@@ -146,23 +146,34 @@ export function neuronPicture(data, format) {
   };
 }
 
-/** The loss landscape over (w1, w2) (darker = lower), training's path through the frames, a marker at this frame. */
+/** The loss landscape over (w1, w2) (darker = lower) with lines of equal loss, training's path as a line of dots, a marker at this frame. */
 export function landscapePicture(data) {
   const land = data.landscape;
   const box = { left: 44, right: 282, top: 8, bottom: 226 };
   const svg = svgEl("svg", { viewBox: "0 0 300 262", class: "course-timeline__landscape", "aria-hidden": "true" });
   const x = scale(land.x_range, box.left, box.right);
   const y = scale(land.y_range, box.bottom, box.top);
+  const at = (flat, i) => `${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`;
   const cells = svgEl("g", { fill: COLOURS[0] }, svg);
   for (const [opacity, flat] of land.cells) {
     const pairs = [];
-    for (let i = 0; i < flat.length; i += 2) pairs.push(`${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`);
+    for (let i = 0; i < flat.length; i += 2) pairs.push(at(flat, i));
     svgEl("polygon", { points: pairs.join(" "), "fill-opacity": opacity }, cells);
   }
+  const contours = (land.contours ?? []).map((piece) => `M${at(piece, 0)}L${at(piece, 2)}`).join("");
+  if (contours) svgEl("path", { d: contours, fill: "none", stroke: "currentColor", "stroke-dasharray": "1 2" }, svg);
   axes(svg, box, x, y, land.x_ticks ?? [], land.y_ticks ?? [], ["w1", "w2"]);
-  const path = data.frames.map((f) => `${x(f.weights[0]).toFixed(1)},${y(f.weights[1]).toFixed(1)}`).join(" ");
-  svgEl("polyline", { points: path, fill: "none", stroke: COLOURS[1], "stroke-width": 2 }, svg);
+  const weights = data.frames.map((f) => f.weights);
+  const path = weights.map(([w1, w2]) => `${x(w1).toFixed(1)},${y(w2).toFixed(1)}`).join(" ");
+  svgEl("polyline", { points: path, fill: "none", stroke: COLOURS[1], "stroke-width": 1.5 }, svg);
+  const dots = svgEl("g", { fill: COLOURS[1], stroke: "currentColor", "stroke-width": 0.5 }, svg);
+  const every = Math.max(1, Math.ceil(weights.length / 20));
+  weights.forEach(([w1, w2], index) => {
+    if (index % every === 0 && index > 0) svgEl("circle", { cx: x(w1), cy: y(w2), r: 2.2 }, dots);
+  });
+  marker(svg, 0, x(weights[0][0]), y(weights[0][1]), COLOURS[1]).setAttribute("r", 4); // the start
   const dot = marker(svg, 1, 0, 0, COLOURS[1]);
+  dot.classList.add("course-timeline__now");
   return {
     svg,
     draw(frame) {

@@ -7,6 +7,10 @@ import { readTimeline } from "./data.js";
 import { landscapePicture, lossPicture, neuronPicture, planePicture } from "./draw.js";
 
 const PLAY_INTERVAL_MS = 40; // a frame every 40 ms while playing: 200 frames in 8 s
+// With reduced motion asked for, Play moves in a few still steps instead of an animation: a tenth of the
+// run every 1.2 s, so a learner sees ten pictures, not two hundred sliding ones.
+const CALM_INTERVAL_MS = 1200;
+const calm = () => window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
 let nextId = 1;
 
 function el(tag, className, content) {
@@ -96,7 +100,10 @@ class Timeline {
         `blue below ${centre}, vermilion above, stronger further from the dashed boundary z = 0. ` +
         "In the neuron, a thicker edge is a larger weight, a dashed one a negative weight." +
         (this.data.landscape
-          ? " The map of w1 and w2 is the loss landscape, darker where the loss is lower, with training's path; the square is this epoch's weights."
+          ? " The map of w1 and w2 is the loss landscape, darker where the loss is lower, dotted lines joining " +
+            "places of equal loss; training's path runs as a line of dots from the circle (the start), and the " +
+            "square is this epoch's weights." +
+            (this.data.landscape.caption ? ` ${this.data.landscape.caption}` : "")
           : ""),
     );
   }
@@ -171,14 +178,17 @@ class Timeline {
     this.playing = true;
     this.play.textContent = "Pause";
     let last = performance.now();
+    const [interval, stride] = calm()
+      ? [CALM_INTERVAL_MS, Math.max(1, Math.round(this.frames.length / 10))]
+      : [PLAY_INTERVAL_MS, 1];
     const tick = (now) => {
       if (!this.playing) return;
       if (!this.element.isConnected && this.seen) return this.pause();
       this.seen ||= this.element.isConnected;
-      if (now - last >= PLAY_INTERVAL_MS) {
+      if (now - last >= interval) {
         last = now;
         if (this.wanted >= this.frames.length - 1) return this.pause();
-        this.request(this.wanted + 1);
+        this.request(Math.min(this.frames.length - 1, this.wanted + stride));
       }
       requestAnimationFrame(tick);
     };
