@@ -1,7 +1,8 @@
 """Every code panel runs once at build, in CPython, and must keep its promise.
 
 A panel's ``expect`` text that its code no longer prints, a ``raises`` that
-does not come, or a plain panel that crashes, fails ``mkdocs build --strict``
+does not come, a plain panel that crashes, or a ``predict`` panel that prints
+nothing or whose choices do not have exactly one right answer, fails ``mkdocs build --strict``
 naming the page and line (as markdown-exec does), instead of waiting for the
 test suite or a learner to find it. The same ``coursekit.runtime.run`` runs
 the panel in the browser.
@@ -13,6 +14,8 @@ import contextlib
 import io
 
 from coursekit.runtime import run
+
+from .predict_option import output_problems
 
 SHOWN = 160  # characters of the output quoted in a message
 
@@ -40,7 +43,7 @@ def panel_problems(panel: dict) -> list[str]:
     expect = panel.get("expect")
     if expect and expect not in printed:
         return [f"its code does not print the expected {expect!r}; it printed {_quoted(printed)}"]
-    return []
+    return output_problems(panel, printed, str(result.get("error", ""))) if "predict" in panel else []
 
 
 def _last_line(result: dict) -> str:

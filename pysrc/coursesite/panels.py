@@ -27,6 +27,9 @@ Options (all optional):
     moves (see ``coursesite.live``).
 ``sliders``
     Sliders for variables of a live panel: ``sliders="w1=-3..3, b=-3..3"``.
+``predict``
+    Ask "What will this print?" before the first Run, in a text box, or as a
+    choice: ``predict="0.5 | 0.73 | 1.0"`` (see ``coursesite.predict_option``).
 
 Mistakes (an unknown option, an empty panel, a duplicate id, a bad timeout,
 a slider the code cannot move) are reported as errors naming the page, so ``mkdocs build --strict`` fails.
@@ -41,10 +44,11 @@ from coursekit.authoring import ID_PATTERN, ID_RULE
 
 from . import context
 from .live import Slider, check_live
-from .markup import error_box, starter_code
+from .markup import digest, error_box, starter_code
+from .predict_option import check_predict, choices
 
 FENCE_NAME = "panel"
-OPTIONS = ("title", "id", "expect", "raises", "timeout", "live", "sliders")
+OPTIONS = ("title", "id", "expect", "raises", "timeout", "live", "sliders", "predict")
 DEFAULT_TIMEOUT = 10
 MAX_TIMEOUT = 300
 
@@ -95,7 +99,7 @@ def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
     for name in ("title", "expect", "raises"):
         if name in options and not options[name].strip():
             problems.append(f"{name} is empty")
-    return problems
+    return problems + (check_predict(options) if "predict" in options else [])
 
 
 def is_live(options: dict) -> bool:
@@ -125,6 +129,8 @@ def _panel_element(
     if is_live(options):
         section.set("data-live", "true")
         section.set("data-sliders", json.dumps([slider.as_data() for slider in sliders]))
+    if "predict" in options:
+        section.set("data-predict", json.dumps({"choices": choices(options), "version": digest(src, choices(options))}))
     if title:
         heading = etree.SubElement(section, "p", {"class": "course-panel__title"})
         heading.text = title

@@ -11,6 +11,7 @@ import { isMac } from "../ui/dom.js";
 const loadEditor = () => import("../editor/editor.js");
 const loadLive = () => import("../live/live.js");
 const loadStepper = () => import("../stepper/stepper.js");
+const loadPredict = () => import("../predict/predict.js");
 
 function button(label, className, hint) {
   const element = document.createElement("button");
@@ -92,8 +93,13 @@ export class Panel {
   }
 
   async mountEditor() {
-    const [{ createEditor }, live] = await Promise.all([loadEditor(), this.section.dataset.live && loadLive()]);
+    const [{ createEditor }, live, predict] = await Promise.all([
+      loadEditor(),
+      this.section.dataset.live && loadLive(),
+      this.section.dataset.predict && loadPredict(),
+    ]);
     if (live) this.live = new live.LivePanel(this);
+    if (predict) this.predict = new predict.Predict(this); // asks "What will this print?" before the first Run
     const label = this.section.getAttribute("aria-label") || "Code";
     const doc = this.edits.open();
     this.editor = createEditor({
@@ -165,6 +171,7 @@ export class Panel {
 
   async run() {
     if (this.running && this.liveRun) return this.live.request(); // once more, when this one ends
+    if (this.predict?.asking) return this.predict.runFromPanel();
     const code = this.code();
     const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
       report: ({ result, elapsedMs }) => this.report(result, elapsedMs),
@@ -304,6 +311,7 @@ export class Panel {
   }
 
   reset() {
+    this.predict?.reset();
     if (!this.editor || this.editor.getCode() === this.starter) return;
     this.editor.setCode(this.starter);
     this.setStatus(`Starter code restored. Press ${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo.`, "ready");
