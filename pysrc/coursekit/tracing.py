@@ -19,17 +19,28 @@ CPython and in Pyodide):
   never ends is cut there too).
 
 The step's line is the line *about to run*: its variables are those before it.
+
+It is quick (a 2,000-step loop, the worst case, must record in well under
+50 ms in Pyodide; ``make bench`` measures it): a step takes again only the
+texts of variables that may have changed, an entry that did not change is
+shared by the steps that show it, and the steps are kept packed until
+:func:`trace` returns them (or coursekit.trace_chunks sends them as they are).
 """
 
 from __future__ import annotations
 
 import ast
-import reprlib
 import sys
+import time
 from collections.abc import Callable
+from itertools import compress
+from operator import is_not
 from types import FrameType
 
 from coursekit import runtime
+from coursekit.short_repr import same_text, short_repr, text_key
+
+__all__ = ["OUTPUT_LIMIT", "STEP_LIMIT", "StepLimitReached", "short_repr", "trace"]
 
 #: The most steps one trace records.
 STEP_LIMIT = 2000
@@ -44,63 +55,6 @@ _RESUMABLE = 0x20 | 0x80 | 0x200
 
 class StepLimitReached(BaseException):
     """Raised in the learner's code once the trace has its ``limit`` steps."""
-
-
-class _ShortRepr(reprlib.Repr):
-    """reprlib with room for a neuron's repr, and a failed repr said as such."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.maxlevel = 3
-        self.maxstring = 60
-        self.maxother = 120
-        self.maxlist = self.maxtuple = self.maxset = self.maxdict = 8
-
-    def repr_instance(self, obj: object, level: int) -> str:
-        try:
-            text = repr(obj)
-        except Exception as error:  # noqa: BLE001 - the learner's __repr__, reported
-            return f"<repr failed: {type(error).__name__}>"
-        if len(text) > self.maxother:
-            return text[: self.maxother - 1] + "…"
-        return text
-
-    def repr1(self, obj: object, level: int) -> str:
-        try:
-            return super().repr1(obj, level)
-        except Exception as error:  # noqa: BLE001 - e.g. a __len__ that raises inside a container
-            return f"<repr failed: {type(error).__name__}>"
-
-
-_short = _ShortRepr()
-
-
-_PLAIN = (int, float, bool, type(None))
-
-
-def short_repr(value: object) -> str:
-    """A value as the variables table shows it: at most about 120 characters, 3 levels deep."""
-    if type(value) in _PLAIN:  # the common case, quickly (an int may still be long)
-        return _cut(repr(value))
-    if type(value) in (list, tuple) and _plain_start(value):  # a list of numbers: no reprlib either
-        shown = ", ".join(repr(item) for item in value[: _short.maxlist])
-        more = ", ..." if len(value) > _short.maxlist else ("," if len(value) == 1 and type(value) is tuple else "")
-        return _cut(f"[{shown}{more}]" if type(value) is list else f"({shown}{more})")
-    if callable(value) and hasattr(value, "__code__"):
-        return f"<function {value.__name__}>"
-    if type(value).__name__ == "module":
-        return f"<module {value.__name__}>"
-    if isinstance(value, type):
-        return f"<class {value.__name__}>"
-    return _short.repr(value)
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= _short.maxother else text[: _short.maxother - 1] + "…"
-
-
-def _plain_start(items: list | tuple) -> bool:
-    return all(type(item) in _PLAIN for item in items[: _short.maxlist])
 
 
 class _Output:
@@ -131,31 +85,131 @@ class _Output:
         return "".join(self.parts)
 
 
-class _Recorder:
-    """The trace function and what it has recorded so far."""
+class _Frame:
+    """A frame of the learner's code as the recorder follows it, with what its last step showed.
 
-    def __init__(self, limit: int, output: _Output, base_depth: int = 0) -> None:
+    For each of its names at the last step, in order: ``names``, ``values``,
+    ``numbers`` (its entry in the recorder's ``entries``, None if not shown) and
+    ``keys`` (its short_repr.text_key). A step takes again only the texts that
+    may have changed: of a name now holding another object, of a list or other
+    value that may have changed inside (``watched``), and of one marked changed
+    at the last step (``marked``: no longer). An unchanged number, string,
+    function or list of numbers keeps its entry.
+    """
+
+    __slots__ = (
+        "at_module",
+        "depth",
+        "frame",
+        "function",
+        "keys",
+        "marked",
+        "names",
+        "numbers",
+        "recorder",
+        "stays",
+        "values",
+        "watched",
+    )
+
+    def __init__(self, recorder: _Recorder, frame: FrameType | None, depth: int) -> None:
+        self.recorder = recorder
+        self.frame = frame  # kept alive, so that its id names no other frame meanwhile
+        self.depth = depth
+        code = frame.f_code if frame is not None else None
+        self.at_module = code is None or code.co_name == "<module>"
+        self.function = "" if self.at_module else code.co_name
+        # The module's variables outlive a frame (the last expression runs apart), and so
+        # do a generator's (it is suspended and resumed): their frames are kept.
+        self.stays = self.at_module or bool(code.co_flags & _RESUMABLE)
+        self.names: tuple[str, ...] = ()
+        self.values: list[object] = []
+        self.numbers: list[int | None] = []
+        self.keys: list[object] = []
+        self.watched: set[int] = set()
+        self.marked: list[int] = []
+
+    def on_event(self, frame: FrameType, event: str, arg: object):
+        if event == "line":
+            self.recorder.step(self, frame.f_lineno, frame.f_locals)
+        elif event == "return" and not self.stays:
+            self.recorder.frames.pop(id(frame), None)
+        return self.on_event
+
+    def variables(self, names) -> list[int]:
+        """The entries of ``names`` worth showing, each marked changed if its text is not the last step's."""
+        now, values = tuple(names), list(names.values())
+        if now == self.names:  # the same names: look again only where something may have changed
+            old = self.values
+            redo = {*compress(range(len(values)), map(is_not, values, old)), *self.watched, *self.marked}
+            olds = [(i, old[i], self.numbers[i], self.keys[i]) for i in sorted(redo)]
+        else:
+            before = dict(zip(self.names, zip(self.values, self.numbers, self.keys)))
+            self.numbers, self.keys, self.watched = [None] * len(now), [True] * len(now), set()
+            olds = [(i, *before.get(name, (_ABSENT, None, False))) for i, name in enumerate(now)]
+        self.names, self.values, self.marked = now, values, []
+        for i, old_value, number, key in olds:
+            self.update(i, now[i], values[i], old_value, number, key)
+        return [number for number in self.numbers if number is not None]
+
+    def update(self, i: int, name: str, value: object, old_value: object, number: int | None, key) -> None:
+        """Name ``i``'s entry, given what it held at the last step."""
+        entries = self.recorder.entries
+        if value is old_value and (key is True or (key is not False and same_text(key, value))):
+            if number is not None and entries[number][2]:  # it changed at the last step, not at this one
+                number = _entry(entries, name, entries[number][1], 0)
+        elif name.startswith(("__", ".")) or (self.at_module and value is _STARTING.get(name, _ABSENT)):
+            number, key = None, True  # not the learner's: never shown
+        else:
+            text = short_repr(value)
+            if number is None or entries[number][1] != text:
+                number = _entry(entries, name, text, 1)
+                self.marked.append(i)
+            elif entries[number][2]:
+                number = _entry(entries, name, text, 0)
+            key = text_key(value)
+        self.numbers[i], self.keys[i] = number, key
+        if key is True:
+            self.watched.discard(i)
+        else:
+            self.watched.add(i)
+
+
+def _entry(entries: list[list[object]], name: str, text: str, changed: int) -> int:
+    entries.append([name, text, changed])
+    return len(entries) - 1
+
+
+class _Recorder:
+    """The trace function and what it has recorded so far.
+
+    ``sink``, if given, is called with the recorder at a step once ``every``
+    seconds have passed since it was last called (the page takes the steps so
+    far from it: they survive a worker that is terminated mid-run).
+    """
+
+    def __init__(self, limit: int, output: _Output, base_depth: int = 0, sink=None, every: float = 0.05) -> None:
         self.limit = limit
         self.base_depth = base_depth  # 1 when a call is traced: the learner's function is one call deep
         self.output = output
-        self.steps: list[dict[str, object]] = []
-        self.frames: dict[int, tuple[FrameType, int, dict[str, str]]] = {}  # id -> (frame, depth, reprs)
+        # Packed (see coursekit.trace_chunks): [name, text, changed 1 or 0] per entry, and
+        # [line, depth, function, output, [entry number, ...]] per step.
+        self.entries: list[list[object]] = []
+        self.steps: list[list[object]] = []
+        self.frames: dict[int, _Frame] = {}  # by _key
         self.truncated = False
+        self.sink, self.every = sink, every
+        self.sink_at = time.perf_counter() + every
 
     def on_call(self, frame: FrameType, event: str, arg: object):
         """The global trace function: follow only frames of the learner's code."""
         if frame.f_code.co_filename != runtime.FILENAME:
             return None
-        if _key(frame) not in self.frames:
-            self.frames[_key(frame)] = (frame, self._depth(frame), {})
-        return self.on_event
-
-    def on_event(self, frame: FrameType, event: str, arg: object):
-        if event == "line":
-            self._step(frame)
-        elif event == "return" and not frame.f_code.co_flags & _RESUMABLE and frame.f_code.co_name != "<module>":
-            self.frames.pop(_key(frame), None)
-        return self.on_event
+        key = _key(frame)
+        followed = self.frames.get(key)
+        if followed is None:
+            followed = self.frames[key] = _Frame(self, frame, self._depth(frame))
+        return followed.on_event
 
     def _depth(self, frame: FrameType) -> int:
         depth, caller = self.base_depth, frame.f_back
@@ -164,42 +218,33 @@ class _Recorder:
             caller = caller.f_back
         return depth
 
-    def _step(self, frame: FrameType) -> None:
+    def step(self, followed: _Frame, line: int, names) -> None:
+        """Record the step before ``line`` runs."""
         if len(self.steps) >= self.limit:
             self.truncated = True
             raise StepLimitReached
-        entry = self.frames.get(_key(frame))
-        if entry is None:  # a frame already running when the trace started: not the learner's usual case
-            entry = self.frames[_key(frame)] = (frame, self._depth(frame), {})
-        _, depth, previous = entry
-        self.record(frame.f_lineno, depth, frame.f_code.co_name, _visible(frame.f_locals, frame.f_code), previous)
+        self.record(followed, line, names)
+        if self.sink is not None and time.perf_counter() >= self.sink_at:
+            self.sink(self)
+            self.sink_at = time.perf_counter() + self.every
 
     def end(self, namespace: dict[str, object]) -> None:
         """The step after the last line: the module's variables as the run left them."""
-        entry = self.frames.get(id(namespace))
-        previous = entry[2] if entry else {}
-        self.record(None, 0, "<module>", _visible(namespace, None), previous)
+        self.record(self.frames.get(id(namespace)) or _Frame(self, None, 0), None, namespace)
 
-    def record(self, line, depth, name, names, previous: dict[str, str]) -> None:
-        self.output.muted = True
+    def record(self, followed: _Frame, line: int | None, names) -> None:
+        self.output.muted = True  # a repr may print
         try:
-            current = {name: short_repr(value) for name, value in names}
+            variables = followed.variables(names)
         finally:
             self.output.muted = False
-        variables = [
-            {"name": name, "value": text, "changed": previous.get(name) != text} for name, text in current.items()
-        ]
-        previous.clear()
-        previous.update(current)
-        self.steps.append(
-            {
-                "line": line,
-                "depth": depth,
-                "function": "" if name == "<module>" else name,
-                "variables": variables,
-                "output": self.output.units,
-            }
-        )
+        if line is None:
+            self.steps.append([None, 0, "", self.output.units, variables])
+        else:
+            self.steps.append([line, followed.depth, followed.function, self.output.units, variables])
+
+
+_ABSENT = object()
 
 
 def _key(frame: FrameType) -> int:
@@ -208,18 +253,7 @@ def _key(frame: FrameType) -> int:
     return id(frame.f_globals) if frame.f_code.co_name == "<module>" else id(frame)
 
 
-def _visible(names, code):
-    """The variables worth showing: not dunders, not the names a panel starts with."""
-    at_module = code is None or code.co_name == "<module>"
-    for name, value in list(names.items()):
-        if name.startswith(("__", ".")):
-            continue
-        if at_module and name in _STARTING and value is _STARTING[name]:
-            continue
-        yield name, value
-
-
-def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None) -> dict[str, object]:
+def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None) -> dict[str, object]:
     """Run ``code`` as one panel run, recording its steps.
 
     Returns ``run``'s report (``status`` "ok", "error" with ``error``, ``type`` and
@@ -231,9 +265,12 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None) -> dict[s
     (the call a failed check made), the code first runs unrecorded, as the
     checker ran it, and only that call is recorded: its end step shows what it
     returned, as ``returned``.
+
+    ``sink(recorder)``, if given, is called every 50 ms or so while the code
+    runs, and once at the end, to take the steps so far (see coursekit.trace_chunks).
     """
     output = _Output(OUTPUT_LIMIT)
-    recorder = _Recorder(limit, output, base_depth=0 if call is None else 1)
+    recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)
     namespace = runtime.fresh_namespace()
     display = _display_in(output)
     streams = sys.stdout, sys.stderr
@@ -252,14 +289,25 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None) -> dict[s
         report = {"status": "ok"}
     elif report["status"] == "ok" and recorder.steps:
         recorder.end(namespace if call is None else {"returned": namespace.pop(_RETURNED, None)})
+    if sink is not None:
+        sink(recorder)  # the rest
     return {
         **report,
-        "steps": recorder.steps,
+        "steps": unpacked(recorder.entries, recorder.steps),
         "output": output.text(),
         "truncated": recorder.truncated,
         "limit": limit,
         "call": call,
     }
+
+
+def unpacked(entries: list[list[object]], steps: list[list[object]]) -> list[dict[str, object]]:
+    """Packed steps as :func:`trace` gives them (an entry is one dict, shared by the steps that show it)."""
+    shown = [{"name": name, "value": text, "changed": bool(changed)} for name, text, changed in entries]
+    return [
+        {"line": line, "depth": depth, "function": function, "variables": [shown[i] for i in numbers], "output": units}
+        for line, depth, function, units, numbers in steps
+    ]
 
 
 def _recorded(recorder: _Recorder, run: Callable[[], dict[str, object]]) -> dict[str, object]:

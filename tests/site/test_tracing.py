@@ -178,6 +178,37 @@ def test_huge_values_are_short():
     assert len(short_repr(10**500)) == 120 and short_repr(0.1) == "0.1" and short_repr(None) == "None"
 
 
+def test_a_value_changed_in_place_is_shown_changed():
+    steps = steps_of(
+        """\
+        items = [1, 2]
+        items[0] = 1.0
+        items.append(3)
+        grid = [[0], [0]]
+        grid[1][0] = 5
+        class Box:
+            def __init__(self):
+                self.v = 0
+            def __repr__(self):
+                return f"Box({self.v})"
+        box = Box()
+        box.v = 7
+        end = 0
+        """
+    )
+    shown = [(variables(step), changed(step)) for step in steps if step["line"] in (3, 4, 5, 6, 13, 14)]
+    assert shown[0] == ({"items": "[1.0, 2]"}, {"items"})  # 1 == 1.0, but not the same text
+    assert shown[1][0]["items"] == "[1.0, 2, 3]" and shown[1][1] == {"items"}
+    assert shown[3][0]["grid"] == "[[0], [5]]" and "grid" in shown[3][1]  # changed two levels down
+    assert shown[-1][0]["box"] == "Box(7)" and shown[-1][1] == {"box"}  # its __repr__, asked again
+
+
+def test_a_long_list_shows_only_its_start_and_changes_there():
+    steps = steps_of("values = list(range(20))\nvalues[15] = -1\nvalues[2] = -1\nend = 0")
+    assert [changed(step) for step in steps[1:]] == [{"values"}, set(), {"values"}, {"end"}]
+    assert variables(steps[-1])["values"] == "[0, 1, -1, 3, 4, 5, 6, 7, ...]"
+
+
 def test_functions_classes_and_the_panels_own_names_are_short_or_hidden():
     last = variables(steps_of("def f():\n    pass\nclass C:\n    pass\nshow\nend = 1")[-1])
     assert last == {"f": "<function f>", "C": "<class C>", "end": "1"}

@@ -1,0 +1,67 @@
+"""A trace sent to the page in chunks while it is recorded.
+
+The worker calls :func:`trace_for_page` with ``send``, a function that posts
+one chunk (a JSON string) to the page. Chunks go every 50 ms or so while the
+code runs, and once at the end, so the page holds the steps recorded so far
+even if the worker is terminated mid-run (a Stop or the time limit where the
+page is not cross-origin isolated). Each chunk is::
+
+    {"values": [[name, value, changed], ...],     # entries first seen in this chunk
+     "steps": [[line, depth, function, output, [value index, ...]], ...],
+     "output": "what was printed since the last chunk",
+     "limit": 2000, "call": null}
+
+A value index counts the entries of all chunks so far, from 0; ``changed`` is
+1 or 0. Unpacked (web/src/runner/trace-steps.js, or :func:`unpack` here), the
+steps and output are exactly those of :func:`coursekit.tracing.trace`. The
+entries are shared: an unchanged variable is sent once, not at every step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from coursekit import tracing
+
+
+class ChunkSender:
+    """The recorder's sink: sends the entries, steps and output not yet sent (the recorder keeps them packed)."""
+
+    def __init__(self, send: Callable[[str], object], limit: int, call: str | None) -> None:
+        self.send = send
+        self.limit, self.call = limit, call
+        self.sent = [0, 0, 0]  # entries, steps, output parts
+
+    def __call__(self, recorder) -> None:
+        entries, steps, parts = recorder.entries, recorder.steps, recorder.output.parts
+        first_entry, first_step, first_part = self.sent
+        self.sent = [len(entries), len(steps), len(parts)]
+        chunk = {
+            "values": entries[first_entry:],
+            "steps": steps[first_step:],
+            "output": "".join(parts[first_part:]),
+            "limit": self.limit,
+            "call": self.call,
+        }
+        self.send(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")))
+
+
+def trace_for_page(code: str, call: str, send: Callable[[str], object]) -> dict[str, object]:
+    """:func:`coursekit.tracing.trace` (``call`` "" for none), its steps and output sent
+    with ``send`` in chunks; returns the rest of its result (no steps, no output)."""
+    limit = tracing.STEP_LIMIT
+    result = tracing.trace(code, limit=limit, call=call or None, sink=ChunkSender(send, limit, call or None))
+    del result["steps"], result["output"]
+    return result
+
+
+def unpack(chunks: list[str]) -> dict[str, object]:
+    """The steps and output that ``chunks`` carry, as :func:`coursekit.tracing.trace` gives them."""
+    entries, steps, output = [], [], []
+    for text in chunks:
+        chunk = json.loads(text)
+        entries += chunk["values"]
+        steps += chunk["steps"]
+        output.append(chunk["output"])
+    return {"steps": tracing.unpacked(entries, steps), "output": "".join(output)}
