@@ -1,0 +1,203 @@
+"""Parsons problems in the browser: solved by keyboard only and by dragging, a
+wrong order and a distractor get their messages, moves are announced with the
+focus kept on the moved line, progress is kept, and axe finds nothing serious.
+
+The solution, the distractors and their explanations come from the spec
+(coursekit.parsons), never from the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from coursekit import parsons
+from tests.lesson_widgets import ROOT
+
+from .pages import BOOT_TIMEOUT
+from .test_accessibility import serious_violations, set_scheme
+
+LESSON = "/lessons/first-neuron/"
+PROBLEM = "neuron-function"
+SHOTS = ROOT / "build" / "screenshots"
+
+
+class Problem:
+    """A Parsons problem on the page, found by its region's name."""
+
+    def __init__(self, page: Page, problem_id: str) -> None:
+        self.page = page
+        self.spec = parsons.get(problem_id)
+        self.root = page.get_by_role("region", name=f"Parsons problem: {self.spec.title}")
+        self.program = self.root.get_by_role("group", name="Your program", exact=True)
+        self.aside = self.root.get_by_role("group", name=re.compile("^Set aside"))
+        self.check_button = self.root.get_by_role("button", name="Check", exact=True)
+        self.results = self.root.locator(".course-parsons__results")
+        self.announcer = self.root.locator(".course-parsons__announce")
+
+    @property
+    def solution(self) -> list[tuple[int, int]]:
+        """(line, indent) of the author's program, in order."""
+        return [(index, line.indent) for index, line in enumerate(self.spec.lines) if not line.distractor]
+
+    @property
+    def distractors(self) -> list[int]:
+        return [index for index, line in enumerate(self.spec.lines) if line.distractor]
+
+    def option(self, line: int) -> Locator:
+        return self.root.locator(f'[role="option"][data-line="{line}"]')
+
+    def order(self) -> list[int]:
+        return [
+            int(value) for value in self.program.get_by_role("option").evaluate_all("os => os.map(o => o.dataset.line)")
+        ]
+
+    def focus(self, line: int) -> None:
+        """Bring the focus to a line with the arrow keys, from the first line."""
+        self.root.get_by_role("option").first.focus()
+        self.page.keyboard.press("Home")
+        everything = self.order() + [
+            int(v) for v in self.aside.get_by_role("option").evaluate_all("os => os.map(o => o.dataset.line)")
+        ]
+        for _ in range(everything.index(line)):
+            self.page.keyboard.press("ArrowDown")
+        expect(self.option(line)).to_be_focused()
+
+    def arrange_by_keyboard(self, wanted: list[tuple[int, int]], aside: list[int]) -> None:
+        """Set lines aside (Delete), then bring each wanted line to its place (Alt+Up) and indent it (Space, Tab)."""
+        keyboard = self.page.keyboard
+        for line in aside:
+            self.focus(line)
+            keyboard.press("Delete")
+        for position, (line, indent) in enumerate(wanted):
+            self.focus(line)
+            for _ in range(self.order().index(line) - position):
+                keyboard.press("Alt+ArrowUp")
+            keyboard.press("Space")
+            for _ in range(indent):
+                keyboard.press("Tab")
+            keyboard.press("Escape")
+            expect(self.option(line)).to_have_accessible_name(re.compile(f"^line {position + 1}, indent {indent}:"))
+
+    def check(self) -> None:
+        self.check_button.click()
+
+    def expect_summary(self, text: str | re.Pattern) -> None:
+        expect(self.results.locator(".course-parsons__summary")).to_have_text(text, timeout=BOOT_TIMEOUT)
+
+
+@pytest.fixture
+def problem(lesson, page) -> Problem:
+    lesson.open(LESSON)
+    found = Problem(page, PROBLEM)
+    expect(found.root).to_have_class(re.compile("course-parsons--mounted"))
+    return found
+
+
+def test_the_lines_start_shuffled_as_the_spec_says(problem):
+    assert problem.order() == problem.spec.order
+    assert [index for index in problem.order() if index not in problem.distractors] != [i for i, _ in problem.solution]
+
+
+def test_solved_by_keyboard_only_and_kept_after_a_reload(problem, page):
+    problem.arrange_by_keyboard(problem.solution, problem.distractors)
+    problem.check()
+    problem.expect_summary(re.compile("^✓ Solved"))
+    page.reload()
+    again = Problem(page, PROBLEM)
+    expect(again.results).to_contain_text("You solved this Parsons problem")
+    assert again.order() == [line for line, _ in problem.solution]
+    for line, indent in problem.solution:
+        expect(again.option(line)).to_have_accessible_name(re.compile(f", indent {indent}:"))
+
+
+def test_a_move_is_announced_and_the_focus_stays_on_the_moved_line(problem, page):
+    third = problem.order()[2]
+    problem.focus(third)
+    page.keyboard.press("Alt+ArrowUp")
+    expect(problem.announcer).to_have_text("line 3 moved to position 2, indent 0")
+    expect(problem.option(third)).to_be_focused()
+    assert problem.order()[1] == third
+    page.keyboard.press("Alt+ArrowRight")
+    expect(problem.announcer).to_have_text("line 2, indent 1")
+    expect(problem.option(third)).to_be_focused()
+
+
+def test_tab_leaves_the_list_unless_a_line_is_selected(problem, page):
+    first = problem.order()[0]
+    problem.focus(first)
+    page.keyboard.press("Space")
+    expect(problem.option(first)).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Tab")
+    expect(problem.option(first)).to_be_focused()  # indented, focus kept
+    expect(problem.option(first)).to_have_accessible_name(re.compile("indent 1:"))
+    page.keyboard.press("Escape")
+    expect(problem.option(first)).to_have_attribute("aria-selected", "false")
+    page.keyboard.press("Tab")
+    expect(problem.check_button).to_be_focused()  # not trapped
+
+
+def test_solved_by_dragging(problem, page):
+    for line in problem.distractors:
+        problem.option(line).drag_to(problem.aside)
+        expect(problem.option(line)).to_have_accessible_name(re.compile("^set aside:"))
+    for position, (line, indent) in enumerate(problem.solution):
+        if problem.order().index(line) != position:
+            problem.option(line).drag_to(problem.option(problem.order()[position]))
+        assert problem.order().index(line) == position
+        drag_indent(page, problem.option(line), indent)
+    problem.check()
+    problem.expect_summary(re.compile("^✓ Solved"))
+
+
+def drag_indent(page: Page, option: Locator, indent: int) -> None:
+    """Press on the line and move right, a little at a time, until it shows ``indent``; then let go."""
+    box = option.bounding_box()
+    x, y = box["x"] + 40, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, 400):
+        if f", indent {indent}:" in (option.text_content() or ""):
+            break
+        page.mouse.move(x + step * 4, y)
+    page.mouse.up()
+    expect(option).to_have_accessible_name(re.compile(f", indent {indent}:"))
+
+
+def test_the_shuffled_start_a_wrong_order_and_a_distractor_get_their_messages(problem):
+    problem.check()
+    problem.expect_summary(re.compile("^✗ Not solved"))
+    expect(problem.results).to_contain_text("as they were shuffled")
+
+    solution = problem.solution
+    swapped = [solution[0], solution[2], solution[1], *solution[3:]]
+    problem.arrange_by_keyboard(swapped, problem.distractors)
+    problem.check()
+    moved = problem.spec.lines[solution[2][0]].text
+    after = problem.spec.lines[solution[1][0]].text
+    expect(problem.results).to_contain_text(f"Line 2, `{moved}`, should come after `{after}`.", timeout=BOOT_TIMEOUT)
+    expect(problem.option(solution[2][0])).to_have_attribute("data-problem", "order")
+
+    distractor = problem.distractors[0]
+    problem.focus(distractor)
+    problem.page.keyboard.press("Delete")  # put it back, at the end of the program
+    problem.check()
+    explanation = problem.spec.lines[distractor].explanation
+    expect(problem.results).to_contain_text(f"does not belong: {explanation}", timeout=BOOT_TIMEOUT)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_nothing_serious_and_the_problem_is_drawn_at_both_widths(problem, page, scheme):
+    set_scheme(page, scheme)
+    problem.focus(problem.order()[1])
+    page.keyboard.press("Space")
+    problem.check()
+    problem.expect_summary(re.compile("^✗ Not solved"))
+    assert serious_violations(page) == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        problem.root.scroll_into_view_if_needed()
+        problem.root.screenshot(path=str(SHOTS / f"parsons-{scheme}-{width}.png"))
+    assert serious_violations(page) == []
