@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 LESSONS = "lessons/"
-TRACKED = ("quiz", "recall", "exercise")
+TRACKED = ("quiz", "recall", "exercise", "parsons")
 FILENAME = "progress.json"
 
 
