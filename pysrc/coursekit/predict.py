@@ -16,7 +16,11 @@ The rule, token by token:
   0.005), ``0.7`` matches it too, ``0.730`` does not. A whole number is taken
   exactly: ``1`` does not match ``0.73``, ``2`` matches ``2.0``;
 - anything else (words, ``True``, brackets, commas) must be the same, case
-  included.
+  included;
+- a prediction of numbers alone is compared with the numbers of the output
+  alone: ``-1 0`` matches ``z = -1.0`` then ``output = 0.0`` (every number, in
+  order; ``0`` alone does not match that), unless the code ended with an
+  error, which must be predicted too.
 
 When the code ends with an error, the last line of the traceback
 (``ZeroDivisionError: division by zero``) counts as printed after the output.
@@ -81,6 +85,8 @@ def printed(output: str, error: str = "") -> str:
 def matches(prediction: str, output: str, error: str = "") -> bool:
     """Whether ``prediction`` matches what the code printed (``output``, and ``error``'s last line)."""
     mine, theirs = tokens(prediction), tokens(printed(output, error))
+    if mine and not error.strip() and all(kind == "number" for kind, _ in mine):  # the values, without labels
+        theirs = [token for token in theirs if token[0] == "number"]
     return len(mine) == len(theirs) and all(map(_same, mine, theirs))
 
 

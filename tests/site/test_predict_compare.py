@@ -83,6 +83,17 @@ def test_multi_line_output_matches_line_by_line_or_run_together():
     assert not matches("output = 0.73\nz = 1.0", output)  # the order counts
 
 
+def test_numbers_alone_are_compared_with_the_outputs_numbers():
+    output = "z = -1.0\noutput = 0.0\n"
+    assert matches("-1 0", output)
+    assert matches("-1.0, 0.0", output) is False  # a comma is not a number: the whole text is compared
+    assert not matches("0", output)  # every number, not one of them
+    assert not matches("0 -1", output)  # in order
+    assert matches("70", "bill = 70")
+    assert matches("0 1 1 1", "[0, 1, 1, 1]")
+    assert not matches("3", "OR line: 3 of 4 right")
+
+
 def test_words_brackets_and_signs_are_tokens():
     assert tokens("x1=[-0.5, a-1]") == [
         ("word", "x1"),
