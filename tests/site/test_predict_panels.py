@@ -7,6 +7,7 @@ import json
 import pytest
 
 from coursesite.panel_check import panel_problems
+from tests.lesson_widgets import pages
 
 from .test_build_widgets import expect_failure
 from .test_panels import render, sections
@@ -97,3 +98,13 @@ def test_the_strict_build_fails_when_no_choice_is_right_naming_file_and_line(tmp
         {"index.md": "# Home\n", "lessons/bad.md": page},
         "lessons/bad.md:3: code panel 1: none of the predict choices matches what the code prints ('0.0')",
     )
+
+
+def test_every_lesson_asks_for_a_prediction_and_its_panels_keep_the_rule():
+    lessons = {src: widgets for src, widgets in pages().items() if src.startswith("lessons/")}
+    assert len(lessons) == 8
+    for src, widgets in lessons.items():
+        predicting = [w for w in widgets if w["kind"] == "panel" and "predict" in w]
+        assert predicting, f"{src} has no predict panel"
+        for panel in predicting:
+            assert panel_problems(panel) == [], (src, panel.get("title"))
