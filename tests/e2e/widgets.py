@@ -12,6 +12,7 @@ from coursekit import exercises
 from tests.lesson_widgets import pages
 
 from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Panel
+from .parsons_page import Problem
 
 PREFIX = "neuron-course:v1:"
 
@@ -114,8 +115,8 @@ class Exercise:
 
 
 def complete_lesson(page: Page, src: str, optional: bool = True) -> None:
-    """Answer every quiz rightly, rate every recall prompt and pass every exercise of a lesson
-    (but its optional exercises when ``optional`` is false)."""
+    """Answer every quiz rightly, rate every recall prompt, pass every exercise and solve every
+    Parsons problem of a lesson (but its optional exercises when ``optional`` is false)."""
     for spec in widgets(src, "quiz"):
         quiz = Quiz(page, spec)
         quiz.answer(quiz.right_answer())
@@ -131,6 +132,8 @@ def complete_lesson(page: Page, src: str, optional: bool = True) -> None:
         exercise = Exercise(page, spec["id"]).wait_ready()
         exercise.check(exercise.spec.solution)
         exercise.expect_passed()
+    for spec in widgets(src, "parsons"):
+        Problem(page, spec["id"], spec["title"]).solve_by_keyboard()
 
 
 def nav_link(page: Page, title: str) -> Locator:
