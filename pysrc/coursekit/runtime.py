@@ -79,9 +79,23 @@ def _no_input(prompt: object = "") -> str:
     )
 
 
+#: Whether input() can ask the learner: the worker says so at boot (only a
+#: cross-origin isolated page can answer Python's stdin synchronously).
+_input_allowed = False
+
+
+def allow_input(allowed: bool) -> None:
+    """Let panels' code use the real ``input()`` (reading ``sys.stdin``), or refuse it with a message."""
+    global _input_allowed
+    _input_allowed = bool(allowed)
+
+
 def fresh_namespace() -> dict[str, object]:
     """The globals a panel's code starts with."""
-    return {"__name__": "__main__", "__builtins__": builtins, "show": show, "input": _no_input}
+    namespace: dict[str, object] = {"__name__": "__main__", "__builtins__": builtins, "show": show}
+    if not _input_allowed:
+        namespace["input"] = _no_input
+    return namespace
 
 
 def run(code: str, display: Display | None = None, namespace: dict[str, object] | None = None) -> dict[str, object]:
