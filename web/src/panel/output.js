@@ -3,6 +3,7 @@
 // so a flood of output never freezes the page.
 import { TIMELINE_MIME } from "../timeline/data.js";
 import { mountTimeline } from "../timeline/timeline.js";
+import { createInputLine } from "./input-line.js";
 
 const PAGE_LIMIT = 200_000; // characters kept on the page per run
 // Per frame, at most: time spent writing, and text added (the browser lays out
@@ -27,6 +28,7 @@ export class OutputArea {
   }
 
   reset() {
+    this.input = null; // input()'s box, while one waits (see ask)
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pending = [];
@@ -89,6 +91,34 @@ export class OutputArea {
   note(text) {
     this.pending.push(() => this.appendBlock("course-output__note", text));
     this.schedule();
+  }
+
+  /**
+   * input(): an answer box after the output so far (the prompt), focused.
+   * Resolves with the answer, echoed in the output, or null for the end of input.
+   */
+  ask(prompt) {
+    return new Promise((resolve) => {
+      this.pending.push(() => {
+        this.input = createInputLine(prompt, (answer) => {
+          this.closeInput();
+          if (answer !== null) this.text("stdin", `${answer}\n`);
+          resolve(answer);
+        });
+        this.element.append(this.input.element);
+        this.input.field.focus();
+      });
+      this.schedule();
+    });
+  }
+
+  /** Remove the answer box, if any (the run ended); focus stays in the output area. */
+  closeInput() {
+    if (!this.input) return;
+    const focused = this.input.element.contains(document.activeElement);
+    this.input.element.remove();
+    this.input = null;
+    if (focused) this.element.focus();
   }
 
   schedule() {
