@@ -12,6 +12,7 @@
 //   out of Python's reach, so a message that Python posts itself
 //   (`js.postMessage(...)`) is never taken for a reply.
 import { MSG } from "./protocol.js";
+import { createInputChannel } from "./input-channel.js";
 
 function workerFromBlob(workerURL) {
   const source = `import ${JSON.stringify(new URL(workerURL, globalThis.location?.href).href)};\n`;
@@ -25,14 +26,15 @@ function workerFromBlob(workerURL) {
 }
 
 /**
- * Returns {worker, port, interrupt, lock, early}: `early` collects the worker's
+ * Returns {worker, port, interrupt, input, lock, early}: `early` collects the worker's
  * messages until someone sets port.onmessage. `lock` names the Web Lock the
  * worker holds for as long as it lives (see client.js).
  */
-export function startWorker({ workerURL, indexURL, packageURL }) {
+export function startWorker({ workerURL, indexURL, packageURL, snapshotKey = null }) {
   const worker = workerFromBlob(workerURL);
   const channel = new MessageChannel();
   const interrupt = globalThis.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
+  const input = createInputChannel(); // input(), where isolated
   const lock = `course-python-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const early = [];
   const port = channel.port1;
@@ -41,7 +43,7 @@ export function startWorker({ workerURL, indexURL, packageURL }) {
     event.preventDefault?.();
     early.push({ type: MSG.BOOT_ERROR, message: event.message || "the Python worker could not start" });
   };
-  const config = { indexURL, packageURL, interrupt, lock };
+  const config = { indexURL, packageURL, interrupt, input, lock, snapshotKey };
   worker.postMessage({ type: MSG.BOOT, config, port: channel.port2 }, [channel.port2]);
-  return { worker, port, interrupt, lock, early };
+  return { worker, port, interrupt, input, lock, early };
 }
