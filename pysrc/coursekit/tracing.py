@@ -183,10 +183,16 @@ def _entry(entries: list[list[object]], name: str, text: str, changed: int) -> i
 class _Recorder:
     """The trace function and what it has recorded so far.
 
-    ``sink``, if given, is called with the recorder at a step once ``every``
-    seconds have passed since it was last called (the page takes the steps so
-    far from it: they survive a worker that is terminated mid-run).
+    ``sink``, if given, is called with the recorder to take the steps so far
+    (the page keeps them: they survive a worker terminated mid-run). It is
+    called at once at each step while the code is slow: the first EAGER
+    steps, and EAGER steps after any line that took SLOW seconds or more
+    (so the steps before a line that never ends are not held back), else once
+    ``every`` seconds (a quick loop does not pay for a message per step).
     """
+
+    EAGER = 16
+    SLOW = 0.001
 
     def __init__(self, limit: int, output: _Output, base_depth: int = 0, sink=None, every: float = 0.05) -> None:
         self.limit = limit
@@ -199,7 +205,9 @@ class _Recorder:
         self.frames: dict[int, _Frame] = {}  # by _key
         self.truncated = False
         self.sink, self.every = sink, every
-        self.sink_at = time.perf_counter() + every
+        self.stepped_at = time.perf_counter()  # when the recorder last gave the code back
+        self.sink_at = self.stepped_at + every
+        self.eager_until = self.EAGER
 
     def on_call(self, frame: FrameType, event: str, arg: object):
         """The global trace function: follow only frames of the learner's code."""
@@ -223,10 +231,17 @@ class _Recorder:
         if len(self.steps) >= self.limit:
             self.truncated = True
             raise StepLimitReached
+        if self.sink is None:
+            self.record(followed, line, names)
+            return
+        now = time.perf_counter()
+        if now - self.stepped_at >= self.SLOW:  # the last line took a while
+            self.eager_until = len(self.steps) + 1 + self.EAGER
         self.record(followed, line, names)
-        if self.sink is not None and time.perf_counter() >= self.sink_at:
+        if len(self.steps) <= self.eager_until or now >= self.sink_at:
             self.sink(self)
             self.sink_at = time.perf_counter() + self.every
+        self.stepped_at = time.perf_counter()
 
     def end(self, namespace: dict[str, object]) -> None:
         """The step after the last line: the module's variables as the run left them."""
@@ -266,8 +281,9 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
     checker ran it, and only that call is recorded: its end step shows what it
     returned, as ``returned``.
 
-    ``sink(recorder)``, if given, is called every 50 ms or so while the code
-    runs, and once at the end, to take the steps so far (see coursekit.trace_chunks).
+    ``sink(recorder)``, if given, is called as steps are recorded (see
+    ``_Recorder``) and once at the end, to take the steps so far (see
+    coursekit.trace_chunks).
     """
     output = _Output(OUTPUT_LIMIT)
     recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)

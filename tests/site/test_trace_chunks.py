@@ -2,7 +2,8 @@
 
 The chunks, unpacked, must be exactly the steps and output of
 coursekit.tracing.trace; they must go while the code runs (the page keeps
-them if the worker is terminated), not only at the end."""
+them if the worker is terminated), not only at the end, and a step before a
+line that blocks must not wait for the next one."""
 
 import json
 import textwrap
@@ -59,6 +60,22 @@ def test_chunks_go_while_the_code_runs():
     assert len(sent) >= 3, "a chunk every 50 ms or so, and the rest at the end"
     assert sum(count for _, count in sent) == len(tracing.trace(code)["steps"])
     assert sent[-1][0] - sent[0][0] >= 0.05
+
+
+def test_the_steps_before_a_line_that_never_ends_are_sent_before_it_runs():
+    sent = []
+    code = "n = 0\nfor i in range(3):\n    n += i\nimport time\ntime.sleep(0.3)\n"
+    start = time.perf_counter()
+    trace_for_page(code, "", lambda chunk: sent.append((time.perf_counter() - start, json.loads(chunk)["steps"])))
+    before_sleep = [step for at, steps in sent if at < 0.25 for step in steps]
+    assert before_sleep and before_sleep[-1][0] == 5, "the sleep's own line, sent before it slept"
+
+
+def test_a_quick_loop_sends_few_chunks():
+    chunks = []
+    trace_for_page("for i in range(900):\n    pass\n", "", chunks.append)
+    assert len(unpack(chunks)["steps"]) == 1802
+    assert len(chunks) <= tracing._Recorder.EAGER + 5
 
 
 def test_a_run_cut_at_the_step_limit_sends_every_step_but_no_end():

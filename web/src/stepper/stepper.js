@@ -141,8 +141,10 @@ export class Stepper {
 
   limitText(result, limit) {
     if (result.truncated) return `Showing the first ${limit} steps: recording stopped there, and so did your code.`;
-    if (result.status === "stopped") return "Stopped: showing the steps recorded until then.";
-    if (result.status === "timeout") return "Stopped at the time limit: showing the steps recorded until then.";
+    const until = `after ${plural(result.steps.length, "step")}: showing the steps recorded until then.`;
+    if (result.status === "stopped") return `Stopped ${until}`;
+    if (result.status === "timeout") return `Stopped at the time limit ${until}`;
+    if (result.status === "crashed") return `Python stopped unexpectedly ${until}`;
     return "";
   }
 
@@ -236,6 +238,8 @@ export class Stepper {
 /** What the panel's status says once a trace is shown. */
 export function stepStatus(result) {
   const steps = plural(result.steps.length, "step");
+  if (result.status === "stopped") return `Stopped after ${steps}: step through them below`;
+  if (result.status === "timeout") return `Stopped at the time limit after ${steps}: step through them below`;
   const what = result.call ? "this call" : "";
   return `Step through${what ? ` ${what}` : ""}: ${steps} recorded${result.status === "error" ? `, ending in ${result.type}` : ""}`;
 }
