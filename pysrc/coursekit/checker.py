@@ -72,6 +72,8 @@ def check(exercise_id: str, code: str, display: runtime.Display | None = None) -
         exercise = exercises.get(exercise_id)
     except KeyError as error:
         return _result([_failed("Exercise", str(error.args[0]))])
+    except exercises.SpecError as error:
+        return _result([_failed("Exercise", str(error))])
     result = run_checks(exercise, code, display)
     if result.get("passed") is True:
         result["comparison"] = compare.side_by_side(code, exercise.solution)
@@ -287,7 +289,7 @@ class _Guard:
 
     def __init__(self, exercise: Exercise) -> None:
         every = [exercise, *(other for other in exercises.load().values() if other is not exercise)]
-        modules = {authoring, runtime, exercises, sys.modules[__name__]}
+        modules = {authoring, runtime, exercises, sys.modules["coursekit"], sys.modules[__name__]}
         for item in every:
             for check in item.checks:
                 module = sys.modules.get(getattr(check.function, "__module__", ""))

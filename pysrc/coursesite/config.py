@@ -18,5 +18,8 @@ class CourseConfig(Config):
     #: The folder of the lessons (the progress page's list and the review's source); default:
     #: lessons/ if the site has it, else every page with a quiz, recall prompt or exercise.
     lessons_dir = opt.Optional(opt.Type(str))
+    #: The folder of the site's exercise specs (one module per lesson, see coursekit.exercises);
+    #: default: exercises/ beside mkdocs.yml, if there is one.
+    exercises_dir = opt.Optional(opt.Type(str))
     #: Python packages (importable at build time) shipped to the browser.
     python_packages = opt.ListOfItems(opt.Type(str), default=["neuron", "coursekit"])

@@ -34,9 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from coursekit import exercises
-
-from . import blocks, context, csp, page_head, panels, progress, review, source_lines
+from . import blocks, context, csp, page_head, panels, progress, review, site_exercises, source_lines
 from .config import CourseConfig
 from .panel_check import panel_problems
 
@@ -98,12 +96,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             "npm ci",
         )
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
-        self.package_zip = python_package_zip(self.config.python_packages)
+        self.exercises_dir = site_exercises.folder_of(root, self.config.exercises_dir)
+        site_exercises.load(self.exercises_dir)  # afresh: `mkdocs serve` picks up edited exercises
+        self.package_zip = python_package_zip(self.config.python_packages, site_exercises.shipped(self.exercises_dir))
         self.runs_python: dict[str, bool] = {}
         self.page_entries: dict[str, dict] = {}
         self.nav_order: list[str] = []
         self.lessons: list = []
-        exercises.load(reload=True)  # `mkdocs serve` picks up edited exercises
         self.preboot = (self.bundle_dir / "preboot.js").read_text(encoding="utf-8").strip()
         if "</script" in self.preboot:
             raise PluginError("course plugin: preboot.js cannot be inlined (it contains '</script')")
@@ -191,8 +190,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
-        for path in [root / self.config.bundle_dir, *map(_package_dir, self.config.python_packages)]:
-            if path.exists():
+        folders = [root / self.config.bundle_dir, *map(_package_dir, self.config.python_packages)]
+        for path in [*folders, site_exercises.folder_of(root, self.config.exercises_dir)]:
+            if path is not None and path.exists():
                 server.watch(str(path))
         return server
 
@@ -239,8 +239,9 @@ def _package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def python_package_zip(names: list[str]) -> bytes:
-    """A zip of the packages' source files, byte-for-byte the same for the same sources."""
+def python_package_zip(names: list[str], extra: list[tuple[str, bytes]] = ()) -> bytes:
+    """A zip of the packages' source files (and ``extra`` (name, bytes) entries), byte-for-byte the same
+    for the same sources."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
@@ -253,6 +254,10 @@ def python_package_zip(names: list[str]) -> bytes:
                 )
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(entry, path.read_bytes())
+        for name, data in extra:
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, data)
     return buffer.getvalue()
 
 

@@ -1,7 +1,8 @@
 """A teacher's own site, built with nothing but the wheel: `make dist`, a fresh
 virtual environment outside this repository, `pip install` of that one file,
-a two-page site of the teacher's, `mkdocs build --strict`, then Chromium: the
-panel runs in the browser and an exercise passes."""
+a two-page site of the teacher's with an exercise of their own in its exercises/
+folder, `mkdocs build --strict`, then Chromium: the panel runs in the browser and
+the teacher's exercise passes (its checks shipped to the Python worker)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
+
+from coursekit import exercises
 
 from .pages import Panel
 from .server import SiteServer
@@ -35,8 +41,37 @@ LESSON = """\
 print("total =", sum([1, 2, 3]))
 ```
 
-/// exercise | demo-double
+/// exercise | halve
 ///
+"""
+
+#: The teacher's own exercise, written against the documented API alone.
+SPEC = """\
+from coursekit import Exercise, expect, expect_close, numbers
+
+halve = Exercise(
+    id="halve",
+    title="Half a number",
+    starter="def halve(x):\\n    return x\\n",
+    solution="def halve(x):\\n    return x / 2\\n",
+    hints=["Divide by 2."],
+    mistakes=[("def halve(x):\\n    return x // 2\\n", "whole"), ("def halve(x):\\n    return x * 2\\n", "doubles")],
+)
+
+
+@halve.check("halves 3 into 1.5, not a whole number")
+def halves_three(learner):
+    result = learner.function("halve", "x")(3)
+    expect(result != 1, "halve(3) gave 1: use / to divide, // keeps the whole part only")
+    expect(result != 6, "halve(3) gave 6: your function doubles x")
+    expect_close(result, 1.5, "halve(3) should be {expected}, got {actual}")
+
+
+@halve.check("halves every number")
+def halves_every_number(learner):
+    halve = learner.function("halve", "x")
+    for x in numbers():
+        expect_close(halve(x), x / 2, f"halve({x}) should be {{expected}}, got {{actual}}")
 """
 
 
@@ -50,6 +85,8 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> str:
 def teacher_site(tmp_path_factory):
     run(["make", "--no-print-directory", "dist"], cwd=ROOT)
     (wheel,) = (ROOT / "dist").glob("neuron_lessons-*.whl")
+    # The course's own exercises are not the engine's: they stay in this repository.
+    assert not [name for name in zipfile.ZipFile(wheel).namelist() if "exercises/" in name]
     home = tmp_path_factory.mktemp("teacher")  # outside the repository
     run([sys.executable, "-m", "venv", str(home / "venv")], cwd=home)
     python = home / "venv" / "bin" / "python"
@@ -58,12 +95,14 @@ def teacher_site(tmp_path_factory):
     (home / "mkdocs.yml").write_text(MKDOCS_YML)
     (home / "docs" / "index.md").write_text("# Welcome\n\nStart with [the first lesson](sums.md).\n")
     (home / "docs" / "sums.md").write_text(textwrap.dedent(LESSON))
+    (home / "exercises").mkdir()
+    (home / "exercises" / "sums.py").write_text(SPEC)
     server = SiteServer(home / "site")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env |= {"SITE_URL": server.origin + "/", "NO_MKDOCS_2_WARNING": "1"}
     run([str(python), "-m", "mkdocs", "build", "--strict"], cwd=home, env=env)
     with server:
-        yield server
+        yield SimpleNamespace(origin=server.origin, home=home)
 
 
 def test_the_wheel_alone_builds_a_teachers_site_whose_panel_and_exercise_work(teacher_site, page):
@@ -71,6 +110,10 @@ def test_the_wheel_alone_builds_a_teachers_site_whose_panel_and_exercise_work(te
     panel = Panel(page, page.get_by_role("region", name="Code panel: A sum"))
     panel.wait_ready().run()
     panel.expect_output("total = 6")
-    Exercise(page, "demo-double").wait_ready().check("def double(x):\n    return 2 * x\n").expect_passed()
+    exercises.use(teacher_site.home / "exercises")  # the page objects read the spec (conftest puts the course's back)
+    halve = Exercise(page, "halve").wait_ready()
+    halve.check("def halve(x):\n    return x // 2\n").expect_failed()
+    expect(halve.results).to_contain_text("use / to divide, // keeps the whole part only")
+    halve.check("def halve(x):\n    return x / 2\n").expect_passed()
     # The teacher's site keeps its learners' progress under its own name.
     assert any(key.startswith("mrs-hopper-s-class:v1:") for key in page.evaluate("Object.keys(localStorage)"))

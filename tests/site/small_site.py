@@ -12,8 +12,21 @@ BUNDLE = ROOT / "build" / "web"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
-def write_site(tmp_path: Path, pages: dict[str, str], *, extra: str = "", bundle: Path = BUNDLE) -> Path:
-    """Write docs/ and mkdocs.yml (the course plugin, Material without fonts) into tmp_path."""
+def write_site(
+    tmp_path: Path,
+    pages: dict[str, str],
+    *,
+    extra: str = "",
+    bundle: Path = BUNDLE,
+    exercises: dict[str, str] | None = None,
+) -> Path:
+    """Write docs/ and mkdocs.yml (the course plugin, Material without fonts) into tmp_path, with
+    ``exercises`` (file name → text) in its own exercises/ folder, else the course's exercises."""
+    for name, text in (exercises or {}).items():
+        path = tmp_path / "exercises" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    exercises_dir = "" if exercises is not None else f"\n                  exercises_dir: {ROOT / 'exercises'}"
     for name, text in pages.items():
         path = tmp_path / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -28,7 +41,7 @@ def write_site(tmp_path: Path, pages: dict[str, str], *, extra: str = "", bundle
             plugins:
               - course:
                   bundle_dir: {bundle}
-                  pyodide_dir: {PYODIDE}
+                  pyodide_dir: {PYODIDE}{exercises_dir}
             """)
         + extra
     )

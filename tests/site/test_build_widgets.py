@@ -1,7 +1,6 @@
 """`mkdocs build --strict` on small sites with quizzes and exercises: a good
 one builds and writes the progress index; each kind of author mistake fails
-the build, naming the page. (Built in this process, so a broken exercise can
-be put in the registry.)"""
+the build, naming the page. (Spec mistakes: test_exercise_specs.py.)"""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from coursekit import exercises
-from coursekit.authoring import Exercise, expect_close
 
 from .small_site import needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
 
@@ -118,37 +116,6 @@ def test_an_unknown_exercise_fails_naming_the_page_and_line(tmp_path, caplog):
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
         "lessons/bad.md:3: exercise 1 ('no-such-thing'): there is no exercise 'no-such-thing'",
-    )
-
-
-@pytest.fixture
-def broken_exercise(monkeypatch):
-    """An exercise whose reference solution fails its own check, in the registry."""
-    broken = Exercise(
-        id="broken-double",
-        title="Double",
-        starter="def double(x):\n    return x\n",
-        solution="def double(x):\n    return x + 2\n",
-        hints=[],
-        mistakes=[("", ""), ("", "")],
-    )
-
-    @broken.check("doubles 3")
-    def doubles_three(learner):
-        expect_close(learner.function("double", "x")(3), 6, "double(3) should be {expected}, got {actual}")
-
-    registry = {**exercises.load(), broken.id: broken}
-    monkeypatch.setattr(exercises, "load", lambda reload=False: registry)
-    return broken
-
-
-def test_an_exercise_whose_solution_fails_its_checks_fails_naming_the_page_and_line(tmp_path, caplog, broken_exercise):
-    bad = "# Bad\n\n/// exercise | broken-double\n///\n"
-    expect_failure(
-        tmp_path,
-        caplog,
-        {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md:3: exercise 1 ('broken-double'): its reference solution fails its own check 'doubles 3': double(3) should be 6, got 5",
     )
 
 

@@ -1,7 +1,8 @@
 """Exercises, written in lesson Markdown.
 
 An exercise is placed by its id; its spec (prompt, starter code, reference
-solution, hints, checks) lives in ``pysrc/coursekit/exercises/``::
+solution, hints, checks) lives in the site's exercises folder (``exercises/`` beside
+``mkdocs.yml``; see :mod:`coursekit.exercises`)::
 
     /// exercise | relu-neuron
     ///
@@ -13,8 +14,9 @@ An exercise for the keen, which a lesson is complete without, says so::
     ///
 
 At build time the reference solution is run through the exercise's checks in
-CPython: an unknown id, an incomplete spec, or a solution that fails its own
-checks is an error naming the page. The page gets the exercise's public parts
+CPython: an unknown id is an error naming the page; an incomplete spec, or a
+solution that fails its own checks, is an error naming the spec file and line
+(``exercises/loss.py:12: exercise 'mse': …``). The page gets the exercise's public parts
 (never its checks) as JSON in a hidden child's ``data-json`` attribute (see
 :func:`coursesite.markup.data_script`).
 """
@@ -29,7 +31,7 @@ from typing import Any, ClassVar
 from coursekit import checker, exercises
 from coursekit.authoring import Exercise
 
-from ..markup import data_script, inline, starter_code
+from ..markup import data_script, error_box, inline, starter_code
 from .base import CourseBlock, parse_bool
 
 #: Exercises verified in this process: (id, version) → problems.
@@ -63,6 +65,7 @@ class ExerciseBlock(CourseBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.settings = self.parse_options()
+        self.spec_problems: list[str] = []
         return etree.SubElement(parent, "section", {"class": "course-exercise"})
 
     def on_end(self, block: etree.Element) -> None:
@@ -70,17 +73,33 @@ class ExerciseBlock(CourseBlock):
         block.text = None
         if body:
             self.problems.append(
-                "an exercise block has no body: its prompt and code live in pysrc/coursekit/exercises/"
+                "an exercise block has no body: its prompt and code live in the site's exercises/ folder"
             )
         exercise = self.find()
         if exercise is not None:
-            self.problems += verify(exercise)
+            self.blame_spec(exercise, verify(exercise))
             if f"exercise:{exercise.id}" in self.page.ids:
                 self.problems.append(f"exercise {exercise.id!r} is on this page twice")
             self.page.ids.add(f"exercise:{exercise.id}")
         if self.report(block):
             return
         self.build(block, exercise)
+
+    def blame_spec(self, exercise: Exercise, problems: list[str]) -> None:
+        """Mistakes in the spec name the spec file and line (the box on the page shows them too)."""
+        if not problems:
+            return
+        spec = exercises.where(exercise.id) or "its spec"
+        messages = [f"{spec}: exercise {exercise.id!r}: {problem}" for problem in problems]
+        self.page.errors += messages
+        self.spec_problems = messages
+
+    def report(self, block: etree.Element) -> bool:
+        if super().report(block):
+            return True
+        if self.spec_problems:
+            error_box(self.LABEL, self.spec_problems, block)
+        return bool(self.spec_problems)
 
     def find(self) -> Exercise | None:
         if not self.argument:

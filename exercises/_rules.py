@@ -5,7 +5,7 @@ Not an exercise module (its name starts with ``_``): the exercise modules import
 
 from __future__ import annotations
 
-from coursekit.authoring import Learner, expect
+from coursekit import Learner, expect
 
 
 def without_the_package(learner: Learner, what: str) -> None:

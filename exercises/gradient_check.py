@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import Exercise, brief, describe, expect, expect_number, fail
+from coursekit import Exercise, brief, describe, expect, expect_number, fail
 from neuron import OR, Neuron, compute_loss, gradients
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import CheckFailed, Exercise, LearnerError, expect, expect_close, expect_number, fail, numbers
-from coursekit.exercises._rules import without_the_package
+from coursekit import CheckFailed, Exercise, LearnerError, expect, expect_close, expect_number, fail, numbers
+
+from ._rules import without_the_package
 
 
 def _sigmoid(z: float) -> float:

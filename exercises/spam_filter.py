@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import math
 
-from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, describe, expect, fail
+from coursekit import CheckFailed, Exercise, LearnerError, brief, describe, expect, fail
 from neuron import SPAM, Neuron
 
 #: The held-out e-mails, as the starter code writes them: (text, known sender, label).

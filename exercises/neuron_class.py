@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, Learner, brief, describe, expect, expect_close, expect_number, fail, vectors
+from coursekit import Exercise, Learner, brief, describe, expect, expect_close, expect_number, fail, vectors
 
 
 def _sigmoid(z: float) -> float:

@@ -6,7 +6,7 @@ OR, a hidden NAND and an output AND, so that together they compute XOR.
 
 from __future__ import annotations
 
-from coursekit.authoring import Exercise, describe, expect, fail
+from coursekit import Exercise, describe, expect, fail
 
 INPUTS = [(0, 0), (0, 1), (1, 0), (1, 1)]
 GATES = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, expect, expect_close, expect_number, fail
-from coursekit.exercises._rules import without_the_package
+from coursekit import Exercise, expect, expect_close, expect_number, fail
+
+from ._rules import without_the_package
 
 
 def _bce(y_true: list[float], y_pred: list[float]) -> float:

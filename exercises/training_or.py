@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import CheckFailed, Exercise, LearnerError, brief, expect, fail
+from coursekit import CheckFailed, Exercise, LearnerError, brief, expect, fail
 from neuron import AND, OR, Neuron, gradients
 
 

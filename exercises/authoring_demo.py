@@ -6,7 +6,7 @@ saved code or progress. See ``first_neuron.py`` for how exercises are written.
 
 from __future__ import annotations
 
-from coursekit.authoring import Exercise, expect_all_close, numbers
+from coursekit import Exercise, expect_all_close, numbers
 
 
 def _double(x: float) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import (
+from coursekit import (
     CheckFailed,
     Exercise,
     LearnerError,
@@ -16,7 +16,8 @@ from coursekit.authoring import (
     fail,
     vectors,
 )
-from coursekit.exercises._rules import without_the_package
+
+from ._rules import without_the_package
 
 
 def _softmax(scores: list[float]) -> list[float]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, brief, expect, expect_number, fail
-from coursekit.exercises._rules import without_the_package
+from coursekit import Exercise, brief, expect, expect_number, fail
+
+from ._rules import without_the_package
 
 
 def _sigmoid(z: float) -> float:

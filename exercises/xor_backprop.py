@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import random
 
-from coursekit.authoring import Exercise, brief, describe, expect, expect_number, fail
+from coursekit import Exercise, brief, describe, expect, expect_number, fail
 from neuron import XOR, Neuron, update
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coursekit.authoring import Exercise, brief, describe, expect, fail, vectors
+from coursekit import Exercise, brief, describe, expect, fail, vectors
 
 CORNERS = [[0, 0], [0, 1], [1, 0], [1, 1]]
 OR_LABELS = [0, 1, 1, 1]

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 
-from coursekit.authoring import (
+from coursekit import (
     CheckFailed,
     Exercise,
     LearnerError,
