@@ -7,20 +7,28 @@ sits inside other fences (an example in a ```` ````markdown ```` fence is
 not a panel). The fences and blocks number themselves in the same order, so
 ``lines[("panel", 2)]`` is where the page's second panel starts.
 
-Two mistakes only this reading can see, because pymdownx.blocks passes them
+Three mistakes only this reading can see, because pymdownx.blocks passes them
 by without a word: a misspelt block name (``/// quizz`` shows the quiz's
-answers as a bullet list) and a block that is never closed (it swallows the
-rest of the page).
+answers as a bullet list), a block that is never closed (it swallows the
+rest of the page), and options that are not YAML (the block is left as
+plain text): the last is named with the line YAML stopped at and its words.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import textwrap
 from dataclasses import dataclass, field
+
+import yaml
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 BLOCK = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)?(?P<rest>.*)$")
+#: A line of a block's options, as pymdownx.blocks reads them: indented by 4 spaces or more.
+OPTION_LINE = re.compile(r"^[ ]{4,}(?!\s)")
+#: What a message about a block's options says, so the generic "could not be read" is not said too.
+HEADER_PROBLEM = "its options (the lines under `/// {name}`) are not valid YAML"
 
 
 @dataclass
@@ -37,7 +45,8 @@ def scan(markdown: str, block_names: tuple[str, ...]) -> SourceMap:
     counts: dict[str, int] = {}
     open_blocks: list[tuple[int, str, int]] = []  # (slashes, name, line)
     fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    lines = markdown.splitlines()
+    for number, line in enumerate(lines, start=1):
         if fence is not None:
             if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
                 fence = None
@@ -51,6 +60,8 @@ def scan(markdown: str, block_names: tuple[str, ...]) -> SourceMap:
         block = BLOCK.match(line)
         if block:
             _block_line(found, counts, open_blocks, block, number, block_names)
+            if block["name"] in block_names:
+                _check_options(found, block, counts[block["name"]], number, lines[number:])
     for slashes, name, line in open_blocks:
         marks = "/" * slashes
         found.problems.append((line, f"the `{marks} {name}` block is never closed: end it with a line `{marks}`"))
@@ -77,3 +88,31 @@ def _block_line(found, counts, open_blocks, block: re.Match, line: int, block_na
     close = difflib.get_close_matches(name, block_names, n=1, cutoff=0.7)
     if close:
         found.problems.append((line, f"unknown block `/// {name}`: did you mean `/// {close[0]}`?"))
+
+
+def _check_options(found: SourceMap, block: re.Match, count: int, line: int, after: list[str]) -> None:
+    """A block's options that YAML cannot read, named with the line YAML stopped at and the parser's words."""
+    header = []
+    for text in after:
+        if not text.strip() or not OPTION_LINE.match(text):
+            break
+        header.append(text)
+    if not header:
+        return
+    argument = block["rest"].strip().lstrip("|").strip()
+    shown = f" ({argument if len(argument) <= 50 else argument[:49] + '…'!r})" if argument else ""
+    what = f"{block['name']} {count}{shown}: {HEADER_PROBLEM.format(name=block['name'])}"
+    try:
+        options = yaml.safe_load(textwrap.dedent("\n".join(header)))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        words = "; ".join(
+            str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
+        )
+        tip = ""
+        if "mapping values are not allowed" in words:
+            tip = " (a text with ': ' in it, or starting with a backtick, goes in single quotes)"
+        found.problems.append((line + 1 + (mark.line if mark else 0), f"{what}: {words or error}{tip}"))
+        return
+    if options is not None and not isinstance(options, dict):
+        found.problems.append((line + 1, f"{what}: write one `name: value` per line, indented by 4 spaces"))

@@ -119,11 +119,12 @@ def test_an_unknown_exercise_fails_naming_the_page_and_line(tmp_path, caplog):
     )
 
 
-def test_a_block_whose_header_is_not_yaml_fails_naming_the_page(tmp_path, caplog):
+def test_a_block_whose_header_is_not_yaml_fails_naming_the_page_line_and_the_parsers_words(tmp_path, caplog):
     bad = "# Bad\n\n" + QUIZ.replace("    id: sum\n", "    id: [sum\n")
     expect_failure(
         tmp_path,
         caplog,
         {"index.md": "# Home\n", "lessons/bad.md": bad},
-        "lessons/bad.md: a `/// quiz` block could not be read",
+        "lessons/bad.md:4: quiz 1 ('What is 1 + 1?'): its options (the lines under `/// quiz`) are not valid YAML: "
+        "while parsing a flow sequence; expected ',' or ']', but got '<stream end>'",
     )

@@ -22,7 +22,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 
-from .. import context
+from .. import context, source_lines
 from .exercise import ExerciseBlock
 from .progress import ProgressBlock
 from .quiz import QuizBlock
@@ -42,7 +42,8 @@ class UnreadBlocks(Treeprocessor):
                 continue
             for text in (element.text, element.tail):
                 match = UNREAD.search(text or "")
-                if match:
+                said = source_lines.HEADER_PROBLEM.format(name=match.group(1)) if match else ""
+                if match and not any(said in error for error in context.current().errors):  # named already
                     context.current().error(
                         f"a `/// {match.group(1)}` block could not be read: are its options valid YAML, "
                         "indented by 4 spaces right under the opening line, and is the block closed with `///`?"
