@@ -6,6 +6,7 @@
 #   make lint    ruff (lint + format check) on Python, ESLint and Prettier on the browser code
 #   make dist    a wheel in dist/ that carries the plugin, the browser bundle and Pyodide
 #   make soak    a long seeded session of learner actions that must lose nothing (SEED=1 N=300)
+#   make lesson NAME=fractions   a new lesson page and its exercise spec, added to the nav
 #   make format  rewrite the files as ruff format and Prettier want them
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -15,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 WEB_SOURCES := $(shell find web -type f) package.json
 
-.PHONY: serve build test bench soak dist lint format setup chromium clean
+.PHONY: serve build test bench soak dist lint format setup chromium clean lesson
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -45,6 +46,10 @@ SEED ?= 1
 N ?= 300
 soak: setup chromium
 	SOAK_SEED=$(SEED) SOAK_N=$(N) $(BIN)/python -m pytest tests/e2e/test_soak.py -p no:cacheprovider
+
+# Refuses a name already taken; says what it wrote (python -m coursesite.new_lesson, in any site).
+lesson: $(VENV)/.installed
+	$(BIN)/python -m coursesite.new_lesson "$(NAME)"
 
 setup: $(VENV)/.installed node_modules/.installed build/web/.built
 
