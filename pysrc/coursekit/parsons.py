@@ -226,7 +226,7 @@ def check(problem_id: str, arrangement: object, display: runtime.Display | None 
     if result["status"] != "checked":
         return result
     if result.get("starter"):
-        result["checks"][0].update(name="You moved the lines", message=SHUFFLED)
+        result["checks"][0].update(name="Lines put in order", message=SHUFFLED)
         return result
     placement = diagnose(problem, placed)
     used = [item for item in placement if item["kind"] == "distractor"]
