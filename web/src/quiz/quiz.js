@@ -6,9 +6,11 @@
 // answer (every option ✓/✗ with its explanation) appears once they answer
 // rightly, or when they press Show answer, offered after a wrong try. A wrong
 // number is told what is wrong with it when that is known (numeric.js): the
-// author's message for that value, the wrong sign, too few decimals.
+// author's message for that value, the wrong sign, too few decimals. A
+// checked answer is also a review of the quiz's card (web/src/review/).
 import { button, el, liveRegion, readData, setEnabled, isEnabled } from "../ui/dom.js";
 import { loadRecord, saveRecord } from "../progress/store.js";
+import { reviewCard } from "../review/schedule.js";
 import { mountMath } from "../math/math.js";
 import { parseNumber, judge } from "./numeric.js";
 
@@ -46,6 +48,11 @@ class Quiz {
   save(answer, correct, revealed = false) {
     const solved = Boolean(this.record?.solved) || correct === true;
     saveRecord(this.data.key, this.data.version, { answer, correct, solved, revealed });
+    // An answer checked (not one shown by Show answer) is a review of the block's card;
+    // on the review page the card is the lesson's block this one copies.
+    if (typeof correct === "boolean" && !revealed) {
+      reviewCard(this.root.dataset.card ?? this.data.key, correct ? "right" : "wrong");
+    }
   }
 
   /** `message`: text, or a list of text and nodes; `ready`: a promise to wait for before writing it. */

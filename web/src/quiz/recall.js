@@ -1,7 +1,11 @@
 // A recall prompt: the learner writes (or just thinks) an answer, reveals the
-// model answer, and rates themselves. All three are kept with their progress.
+// model answer, and rates themselves. All three are kept with their progress;
+// the rating is also a review of the prompt's card (web/src/review/: Got it →
+// Good, Partly → Hard, Not yet → Again).
 import { button, debounce, el, liveRegion, setEnabled, uniqueId } from "../ui/dom.js";
 import { loadRecord, saveRecord } from "../progress/store.js";
+import { reviewCard } from "../review/schedule.js";
+import { formatDay } from "../review/dates.js";
 
 const RATINGS = [
   ["got", "Got it"],
@@ -65,9 +69,12 @@ class Recall {
   rate(value) {
     this.save({ rating: value, revealed: true, text: this.textarea.value });
     this.showRating(value);
+    // On the review page the card is the lesson's prompt this one copies.
+    const { card, counted } = reviewCard(this.root.dataset.card ?? this.key, value);
     const label = RATINGS.find(([name]) => name === value)[1];
     const later = value === "got" ? "" : " Come back to it later: recalling it again is what makes it stick.";
-    this.feedback.textContent = `Saved: you rated this “${label}”.${later}`;
+    const next = counted ? ` Next review: ${formatDay(card.due)}.` : "";
+    this.feedback.textContent = `Saved: you rated this “${label}”.${later}${next}`;
   }
 
   showRating(value) {
