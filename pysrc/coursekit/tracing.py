@@ -39,6 +39,7 @@ from types import FrameType
 
 from coursekit import runtime
 from coursekit.short_repr import same_text, short_repr, text_key
+from coursekit.trace_output import TracedOutput
 
 __all__ = ["OUTPUT_LIMIT", "STEP_LIMIT", "StepLimitReached", "short_repr", "trace"]
 
@@ -49,40 +50,14 @@ OUTPUT_LIMIT = 20_000
 #: Names a panel starts with, not shown unless the learner sets them.
 _STARTING = runtime.fresh_namespace()
 _RETURNED = "__returned__"
+#: Comprehensions that Python 3.11 runs in a frame of their own, and 3.12+ inline (PEP 709).
+_INLINED = ("<listcomp>", "<setcomp>", "<dictcomp>") if sys.version_info < (3, 12) else ()
 #: Code flags of frames that are suspended and resumed (generators, coroutines).
 _RESUMABLE = 0x20 | 0x80 | 0x200
 
 
 class StepLimitReached(BaseException):
     """Raised in the learner's code once the trace has its ``limit`` steps."""
-
-
-class _Output:
-    """Stands in for ``sys.stdout`` and ``sys.stderr``: keeps what is printed, up to a limit."""
-
-    def __init__(self, limit: int) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self.units = 0  # the size in UTF-16 code units, as the page's JavaScript slices text
-        self.limit = limit
-        self.muted = False  # while the recorder itself takes reprs
-
-    def write(self, text: str) -> int:
-        if self.muted:
-            return len(text)
-        room = self.limit - self.size
-        if room > 0:
-            kept = text[:room]
-            self.parts.append(kept)
-            self.size += len(kept)
-            self.units += len(kept.encode("utf-16-le")) // 2
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 class _Frame:
@@ -131,7 +106,10 @@ class _Frame:
 
     def on_event(self, frame: FrameType, event: str, arg: object):
         if event == "line":
-            self.recorder.step(self, frame.f_lineno, frame.f_locals)
+            names = frame.f_locals
+            if self.at_module and names is not frame.f_globals:  # in a comprehension, inlined (3.12+)
+                names = {**frame.f_globals, **names}
+            self.recorder.step(self, frame.f_lineno, names)
         elif event == "return" and not self.stays:
             self.recorder.frames.pop(id(frame), None)
         return self.on_event
@@ -175,6 +153,30 @@ class _Frame:
             self.watched.add(i)
 
 
+class _Inlined:
+    """A list, set or dict comprehension in Python 3.11, stepped as 3.12+ runs it
+    (PEP 709): inside the frame that makes it, with that frame's variables and its own."""
+
+    __slots__ = ("followed", "frames", "started")
+
+    def __init__(self, followed: _Frame, frames: list[FrameType]) -> None:
+        self.followed = followed
+        self.frames = frames  # the frame that makes it, then each comprehension, outermost first
+        self.started = False
+
+    def on_event(self, frame: FrameType, event: str, arg: object):
+        if event == "line" and not self.started:
+            self.started = True  # its first line is the line that makes it, already stepped (inline: no step)
+            if frame.f_lineno == frame.f_back.f_lineno:
+                return self.on_event
+        if event == "line":
+            names: dict[str, object] = {}
+            for each in self.frames:
+                names.update(each.f_locals)
+            self.followed.recorder.step(self.followed, frame.f_lineno, names)
+        return self.on_event
+
+
 def _entry(entries: list[list[object]], name: str, text: str, changed: int) -> int:
     entries.append([name, text, changed])
     return len(entries) - 1
@@ -194,7 +196,7 @@ class _Recorder:
     EAGER = 16
     SLOW = 0.001
 
-    def __init__(self, limit: int, output: _Output, base_depth: int = 0, sink=None, every: float = 0.05) -> None:
+    def __init__(self, limit: int, output: TracedOutput, base_depth: int = 0, sink=None, every: float = 0.05) -> None:
         self.limit = limit
         self.base_depth = base_depth  # 1 when a call is traced: the learner's function is one call deep
         self.output = output
@@ -213,16 +215,28 @@ class _Recorder:
         """The global trace function: follow only frames of the learner's code."""
         if frame.f_code.co_filename != runtime.FILENAME:
             return None
+        if frame.f_code.co_name in _INLINED:
+            inlined = self._inlined(frame)
+            if inlined is not None:
+                return inlined.on_event
         key = _key(frame)
         followed = self.frames.get(key)
         if followed is None:
             followed = self.frames[key] = _Frame(self, frame, self._depth(frame))
         return followed.on_event
 
+    def _inlined(self, frame: FrameType) -> _Inlined | None:
+        chain, maker = [frame], frame.f_back
+        while maker is not None and maker.f_code.co_name in _INLINED:
+            chain.append(maker)
+            maker = maker.f_back
+        followed = self.frames.get(_key(maker)) if maker is not None else None
+        return None if followed is None else _Inlined(followed, [maker, *reversed(chain)])
+
     def _depth(self, frame: FrameType) -> int:
         depth, caller = self.base_depth, frame.f_back
         while caller is not None:
-            depth += caller.f_code.co_filename == runtime.FILENAME
+            depth += caller.f_code.co_filename == runtime.FILENAME and caller.f_code.co_name not in _INLINED
             caller = caller.f_back
         return depth
 
@@ -285,10 +299,10 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
     ``_Recorder``) and once at the end, to take the steps so far (see
     coursekit.trace_chunks).
     """
-    output = _Output(OUTPUT_LIMIT)
+    output = TracedOutput(OUTPUT_LIMIT)
     recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)
     namespace = runtime.fresh_namespace()
-    display = _display_in(output)
+    display = output.display
     streams = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = output
     try:
@@ -351,11 +365,3 @@ def _call(call: str, namespace: dict[str, object]) -> dict[str, object]:
     except BaseException as error:  # noqa: BLE001 - the learner's exception, reported
         return runtime.error_report(error)
     return {"status": "ok"}
-
-
-def _display_in(output: _Output):
-    def display(mime_type: str, data: str) -> None:
-        kind = "a picture" if mime_type.startswith("image/") else "a figure"
-        output.write(f"[{kind}: press Run to see it]\n")
-
-    return display

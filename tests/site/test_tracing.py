@@ -132,6 +132,90 @@ def test_generators_and_comprehensions_are_stepped():
     assert any("v" in variables(step) for step in steps)
 
 
+def test_a_comprehension_steps_inside_the_frame_that_makes_it():
+    # As Python 3.12+ runs it (PEP 709, Pyodide's 3.14): no frame of its own, the
+    # maker's variables and its own; 3.11 gives it a frame, which the recorder hides.
+    steps = steps_of(
+        """\
+        def scaled(values, k):
+            base = 1
+            out = [base + k * v for v in values]
+            return out
+        xs = [1, 2]
+        result = scaled(xs, 10)
+        grid = [[i * j for j in xs] for i in xs]
+        """
+    )
+    inside = [step for step in steps if step["line"] == 3]
+    assert [step["function"] for step in inside] == ["scaled"] * 3 and {step["depth"] for step in inside} == {1}
+    assert [variables(step) for step in inside[1:]] == [
+        {"values": "[1, 2]", "k": "10", "base": "1", "v": "1"},
+        {"values": "[1, 2]", "k": "10", "base": "1", "v": "2"},
+    ]
+    assert changed(inside[1]) == {"v"}  # the maker's own variables did not change
+    nested = [step for step in steps if step["line"] == 7]
+    loops = [{name: value for name, value in variables(step).items() if name in "ij"} for step in nested]
+    assert loops == [{}, {"i": "1", "j": "1"}, {"i": "1", "j": "2"}, {"i": "1"}, {"i": "2", "j": "1"}, *loops[5:]]
+    assert loops[5:] == [{"i": "2", "j": "2"}, {"i": "2"}]
+    assert [changed(step) for step in nested[1:4]] == [{"i", "j"}, {"j"}, set()]
+    assert {step["function"] for step in nested} == {""} and variables(nested[1])["xs"] == "[1, 2]"
+
+
+def test_print_inside_the_learners_functions_is_counted_where_it_happens():
+    result = trace(
+        textwrap.dedent(
+            """\
+            def greet(name):
+                print("hi", name)
+                return len(name)
+            def both():
+                a = greet("ada")
+                print("--")
+                b = greet("bo")
+                return a + b
+            n = both()
+            print(n)
+            """
+        )
+    )
+    assert result["output"] == "hi ada\n--\nhi bo\n5\n"
+    printed = [(step["line"], step["function"], result["output"][: step["output"]]) for step in result["steps"]]
+    assert printed[printed.index((2, "greet", "")) + 1] == (3, "greet", "hi ada\n")
+    assert (6, "both", "hi ada\n") in printed and (7, "both", "hi ada\n--\n") in printed
+    assert (3, "greet", "hi ada\n--\nhi bo\n") in printed
+    assert printed[-1] == (None, "", result["output"])
+
+
+def test_the_neuron_package_is_one_step_per_call_with_no_library_frames():
+    result = trace(
+        textwrap.dedent(
+            """\
+            from neuron import Neuron, OR, fit
+            n = Neuron([0.5, -1.0], bias=1.0, activation="relu")
+            out = n([2.0, 3.0])
+            print(out)
+            text = n.explain([2.0, 3.0])
+            history = fit(Neuron([0.0, 0.0], 0.0), *OR, epochs=20, print_every=10)
+            class Shifted(Neuron):
+                def weighted_sum(self, inputs):
+                    z = super().weighted_sum(inputs)
+                    return z + 1
+            y = Shifted([1.0], bias=0.0, activation="identity")([2.0])
+            """
+        )
+    )
+    steps = result["steps"]
+    assert [step["line"] for step in steps if not step["function"]] == [1, 2, 3, 4, 5, 6, 7, 11, None]
+    assert {step["function"] for step in steps} == {"", "Shifted", "weighted_sum"}  # the learner's own only
+    called_back = [step for step in steps if step["function"] == "weighted_sum"]
+    assert [step["line"] for step in called_back] == [9, 10] and {step["depth"] for step in called_back} == {1}
+    assert variables(called_back[1])["z"] == "2.0"
+    assert variables(steps[-1])["y"] == "3.0"
+    printed = {step["line"]: result["output"][: step["output"]] for step in steps if not step["function"]}
+    assert printed[5] == "0.0\n" and printed[7].startswith("0.0\nepoch  0  loss ")  # fit printed in one step
+    assert variables(steps[6])["text"].startswith("inputs x = [2.0, 3.0]")  # explain's text, cut short
+
+
 def test_the_last_step_of_a_run_that_raises_is_the_line_that_raised():
     result = trace("def f(x):\n    return 1 / x\n\nprint('before')\nf(0)\nprint('never')")
     assert result["status"] == "error" and result["type"] == "ZeroDivisionError" and result["line"] == 2
@@ -255,6 +339,9 @@ total = 0
 for i in range(3):
     total += f(i)
     print(total)
+doubled = [f(v) for v in range(2)]
+pairs = {k: [j for j in range(k)] for k in range(3)}
+evens = list(v for v in range(4) if v % 2 == 0)
 f(None)
 """
 PYODIDE_RUNNER = """
