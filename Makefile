@@ -41,6 +41,7 @@ format: $(VENV)/.installed node_modules/.installed
 
 bench: setup chromium
 	$(BIN)/python benchmarks/runtime.py
+	$(BIN)/python benchmarks/stepper.py
 
 SEED ?= 1
 N ?= 300
