@@ -30,6 +30,7 @@ import importlib.util
 import pkgutil
 import sys
 import traceback
+from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 
@@ -77,9 +78,10 @@ def folder() -> Path | None:
     return here if here.is_dir() else None
 
 
-def load(reload: bool = False) -> dict[str, Exercise]:
+def load(reload: bool = False, on_problem: Callable[[str], object] | None = None) -> dict[str, Exercise]:
     """All exercises by id (``reload=True`` re-imports the folder's modules). Raises
-    :class:`SpecError` if a module does not import or an id is defined twice."""
+    :class:`SpecError` if a module does not import or an id is defined twice; given
+    ``on_problem``, tells it each problem instead and keeps the exercises that loaded."""
     global _registry
     if _registry is not None and not reload:
         return _registry
@@ -93,8 +95,10 @@ def load(reload: bool = False) -> dict[str, Exercise]:
         for name in sorted(info.name for info in pkgutil.iter_modules([str(where)])):
             if not name.startswith("_"):
                 problems += _collect(where, name, found)
-    if problems:
+    if problems and on_problem is None:
         raise SpecError(problems)
+    for problem in problems:
+        on_problem(problem)
     _registry = found
     return found
 

@@ -34,7 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
-from . import blocks, context, csp, page_head, panels, progress, review, site_exercises, source_lines
+from . import blocks, context, csp, page_head, panels, progress, review, serve_errors, site_exercises, source_lines
 from .config import CourseConfig
 from .panel_check import panel_problems
 
@@ -61,6 +61,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if self.command == "serve":  # a build with mistakes is served with them listed on the page
+            self.mistakes = serve_errors.watch()
         self._register_fence(config)
         if BLOCKS not in config.markdown_extensions:
             config.markdown_extensions.append(BLOCKS)
@@ -97,7 +99,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         )
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.exercises_dir = site_exercises.folder_of(root, self.config.exercises_dir)
-        site_exercises.load(self.exercises_dir)  # afresh: `mkdocs serve` picks up edited exercises
+        site_exercises.load(self.exercises_dir, serving=self.command == "serve")  # afresh, for `mkdocs serve`
         self.package_zip = python_package_zip(self.config.python_packages, site_exercises.shipped(self.exercises_dir))
         self.runs_python: dict[str, bool] = {}
         self.page_entries: dict[str, dict] = {}
@@ -163,6 +165,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
             return output
+        if self.command == "serve":
+            output = self.mistakes.shown_in(output)
         boot = self.runs_python.get(page.file.src_uri, False)
         runtime = {**self.runtime, "assets": get_relative_url(ASSETS + "/", page.url), "boot": boot}
         head = f'<meta name="course-runtime" content="{html.escape(json.dumps(runtime))}">'

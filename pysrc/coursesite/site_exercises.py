@@ -9,11 +9,14 @@ one line per problem naming the spec file and line (``exercises/loss.py:12: …`
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from coursekit import exercises
+
+log = logging.getLogger("mkdocs.plugins.course")
 
 
 def folder_of(root: Path, configured: str | None) -> Path | None:
@@ -27,9 +30,13 @@ def folder_of(root: Path, configured: str | None) -> Path | None:
     return path
 
 
-def load(folder: Path | None) -> None:
-    """Use ``folder``'s exercises for this build (afresh: `mkdocs serve` picks up edits)."""
+def load(folder: Path | None, serving: bool = False) -> None:
+    """Use ``folder``'s exercises for this build (afresh: `mkdocs serve` picks up edits). Serving,
+    a spec mistake is logged (and shown in the page, see coursesite.serve_errors) and the rest load."""
     exercises.use(folder)
+    if serving:
+        exercises.load(on_problem=log.error)
+        return
     try:
         exercises.load()
     except exercises.SpecError as error:
