@@ -23,7 +23,11 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ["web/build.mjs", "eslint.config.js"],
+    files: ["web/sw/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.serviceworker } },
+  },
+  {
+    files: ["web/build.mjs", "web/sw/*.mjs", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
   },
 ];

@@ -50,7 +50,8 @@ def policy(script_hashes: Iterable[str]) -> str:
         [
             "default-src 'self'",
             f"script-src {scripts}",
-            "worker-src 'self' blob:",
+            "worker-src 'self' blob:",  # the Python worker (blob:) and the service worker (its own URL)
+            "manifest-src 'self'",
             "connect-src 'self'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",

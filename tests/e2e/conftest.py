@@ -64,6 +64,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """No service worker unless a test asks for one (tests/e2e/test_offline.py does, in its own
+    contexts): the site's worker precaches, and reloads a first visit once to be isolated."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> SiteServer:
     """Build the site once and serve it on a free loopback port."""
     out = tmp_path_factory.mktemp("site")

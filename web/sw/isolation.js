@@ -1,0 +1,26 @@
+// Cross-origin isolation from the service worker (the coi-serviceworker
+// approach): every response it gives the page carries COOP and COEP, so a
+// page served by it is `crossOriginIsolated` even on a static host that
+// sends no such headers. Then SharedArrayBuffer works, and Stop interrupts
+// Python instead of restarting it.
+//
+// A Workbox plugin: `handlerWillRespond` sees each response a strategy hands
+// back, from the precache or from the network.
+
+const ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/** The response with the isolation headers added (an opaque or error response as it is). */
+export function withIsolationHeaders(response) {
+  if (!response || response.status === 0 || response.type === "opaqueredirect") return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export const isolationPlugin = {
+  handlerWillRespond: async ({ response }) => withIsolationHeaders(response),
+};

@@ -1,0 +1,35 @@
+// The site's service worker, placed at the site's root (its scope is the
+// site's base, under any sub-path). Workbox does the caching:
+// - every page, the search index, the bundle, the stylesheets, fonts, icons and
+//   Pyodide are precached (the manifest the plugin writes into this file at site
+//   build), so the course works offline after one visit;
+// - anything else goes to the network;
+// - every response gets the cross-origin isolation headers (isolation.js).
+// A new version waits until the page asks it to take over (the update banner,
+// web/src/offline/), so an open page never mixes old and new files.
+import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { registerRoute, setDefaultHandler } from "workbox-routing";
+import { NetworkOnly } from "workbox-strategies";
+import { isolationPlugin, withIsolationHeaders } from "./isolation.js";
+
+addPlugins([isolationPlugin]);
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
+
+// HEAD: the Python worker checks that Pyodide's wasm is there before it boots.
+// Answered from the precache (offline too) when it holds the file.
+async function answerHead({ request }) {
+  const cached = await matchPrecache(request.url);
+  if (!cached) return withIsolationHeaders(await fetch(request));
+  return withIsolationHeaders(new Response(null, { status: cached.status, headers: cached.headers }));
+}
+registerRoute(() => true, answerHead, "HEAD");
+
+// The first worker takes the open page at once (it reloads once to become isolated).
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+// workbox-window's messageSkipWaiting(): the learner chose Reload on the banner.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "SKIP_WAITING") self.skipWaiting();
+});
