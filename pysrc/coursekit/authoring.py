@@ -79,6 +79,7 @@ class LearnerError(CheckFailed):
 class Check:
     name: str
     function: Callable[[Learner], object]
+    hidden: bool = False  # fails with a generic message: the learner sees neither its values nor its calls
 
 
 @dataclass(eq=False)
@@ -100,11 +101,14 @@ class Exercise:
     timeout: float = 10
     checks: list[Check] = field(default_factory=list)
 
-    def check(self, name: str) -> Callable[[Callable[[Learner], object]], Callable[[Learner], object]]:
-        """Decorator: add a check, named as the learner sees it (checks run in order)."""
+    def check(
+        self, name: str, hidden: bool = False
+    ) -> Callable[[Callable[[Learner], object]], Callable[[Learner], object]]:
+        """Decorator: add a check, named as the learner sees it (checks run in order); a ``hidden``
+        one that fails says only that a hidden check failed (see coursekit.checker.HIDDEN)."""
 
         def register(function: Callable[[Learner], object]) -> Callable[[Learner], object]:
-            self.checks.append(Check(name, function))
+            self.checks.append(Check(name, function, hidden))
             return function
 
         return register

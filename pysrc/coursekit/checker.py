@@ -61,6 +61,11 @@ RUNS_TO_THE_END = "Your code runs to the end without errors"
 STARTER = "You changed the starter code"
 STARTER_MESSAGE = "This is still the starter code: change it, then Check."
 AFTER_FAILURE = "Not checked yet: it runs once the check above passes."
+#: What a failed hidden check says, whatever went wrong: no values, no call, no traceback.
+HIDDEN = (
+    "A hidden check failed: it tries your code on cases this exercise does not show. "
+    "Make sure your code does what the exercise asks for every input, not only the examples."
+)
 _SYS_NAMES = ("stdout", "stderr", "stdin", "displayhook", "excepthook", "exit")
 
 
@@ -154,7 +159,10 @@ def _run_each(exercise: Exercise, learner: _Recording, guard: _Guard) -> tuple[l
                 message = outcome if isinstance(outcome, str) and outcome else "This check failed."
                 results.append(_failed(item.name, message))
         finally:
-            if not results[-1]["passed"]:
+            if not results[-1]["passed"] and item.hidden:
+                results[-1] = _failed(item.name, HIDDEN)
+                blocked = AFTER_FAILURE
+            elif not results[-1]["passed"]:
                 call = _failing_call(learner.made[made:], results[-1]["message"])
                 if call:
                     results[-1]["call"] = call
