@@ -23,11 +23,11 @@ the spec file and line: ``exercises/loss.py:12: NameError: name 'x' is not defin
 
 from __future__ import annotations
 
-import ast
 import difflib
 import importlib
 import importlib.util
 import pkgutil
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -38,6 +38,8 @@ from .authoring import Exercise
 
 #: The package name a site's exercises folder is imported (and shipped to the browser) as.
 PACKAGE = "course_exercises"
+#: A module-level assignment, ``name = …`` or ``name: Type = …``.
+ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)")
 #: The folder used when none was named with :func:`use` and none was shipped.
 DEFAULT_FOLDER = "exercises"
 
@@ -199,15 +201,15 @@ def _inside(filename: str, where: Path) -> bool:
 
 
 def _assignment_lines(path: Path) -> dict[str, int]:
-    """The line where each module-level name is assigned (to say where an exercise is defined)."""
+    """The line where each module-level name is first assigned (to say where an exercise is defined):
+    read line by line, not parsed, as loading is on the way to the learner's first Check."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
         return {}
-    lines = {}
-    for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-        for target in targets:
-            if isinstance(target, ast.Name):
-                lines.setdefault(target.id, node.lineno)
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = ASSIGNMENT.match(line)
+        if match:
+            lines.setdefault(match[1], number)
     return lines
