@@ -2,6 +2,7 @@
 // prompts and exercises are all done (optional ones aside). Updated whenever progress changes.
 import { el, srOnly } from "../ui/dom.js";
 import { fetchIndex, lessonStatus, onChange, siteRoot } from "./store.js";
+import { mountNavDue } from "../review/due-count.js";
 
 const normalise = (href) => new URL(href, document.baseURI).href.replace(/index\.html$/, "");
 
@@ -36,4 +37,5 @@ export function mountNavProgress(nav) {
   const update = () => mark(nav).catch(() => {}); // no index (a site without lessons): no marks
   onChange(() => (nav.isConnected ? void update() : false));
   update();
+  mountNavDue(nav); // and how many review cards are due, after the Review link
 }
