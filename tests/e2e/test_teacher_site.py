@@ -72,6 +72,11 @@ def halves_every_number(learner):
     halve = learner.function("halve", "x")
     for x in numbers():
         expect_close(halve(x), x / 2, f"halve({x}) should be {{expected}}, got {{actual}}")
+
+
+@halve.check("halves numbers it was not shown", hidden=True)
+def halves_a_secret(learner):
+    expect_close(learner.function("halve", "x")(12345.5), 6172.75, "halve(12345.5) should be {expected}")
 """
 
 
@@ -100,6 +105,9 @@ def teacher_site(tmp_path_factory):
     server = SiteServer(home / "site")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env |= {"SITE_URL": server.origin + "/", "NO_MKDOCS_2_WARNING": "1"}
+    # The documented equivalent of `make lesson`, with the wheel alone: the new lesson builds as written.
+    said = run([str(python), "-m", "coursesite.new_lesson", "fractions"], cwd=home, env=env)
+    assert "wrote docs/lessons/fractions.md" in said and "wrote exercises/fractions.py" in said, said
     run([str(python), "-m", "mkdocs", "build", "--strict"], cwd=home, env=env)
     with server:
         yield SimpleNamespace(origin=server.origin, home=home)
@@ -114,6 +122,10 @@ def test_the_wheel_alone_builds_a_teachers_site_whose_panel_and_exercise_work(te
     halve = Exercise(page, "halve").wait_ready()
     halve.check("def halve(x):\n    return x // 2\n").expect_failed()
     expect(halve.results).to_contain_text("use / to divide, // keeps the whole part only")
+    # Right on every case it is shown, wrong on the hidden one: the page says so without its values.
+    halve.check("def halve(x):\n    return 0 if x == 12345.5 else x / 2\n").expect_failed()
+    expect(halve.results).to_contain_text("A hidden check failed")
+    expect(halve.results).not_to_contain_text("12345")
     halve.check("def halve(x):\n    return x / 2\n").expect_passed()
     # The teacher's site keeps its learners' progress under its own name.
     assert any(key.startswith("mrs-hopper-s-class:v1:") for key in page.evaluate("Object.keys(localStorage)"))
