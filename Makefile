@@ -42,6 +42,7 @@ format: $(VENV)/.installed node_modules/.installed
 bench: setup chromium
 	$(BIN)/python benchmarks/runtime.py
 	$(BIN)/python benchmarks/stepper.py
+	$(BIN)/python benchmarks/parsons.py
 
 SEED ?= 1
 N ?= 300
