@@ -1,7 +1,10 @@
 // Bundle the browser code with esbuild into build/web/, which the MkDocs
 // plugin copies to <site>/assets/course/. `--watch` rebuilds on change.
-import { rmSync } from "node:fs";
+// Names carry a content hash, so a new deploy never mixes old and new files;
+// entries.json (from esbuild's metafile) tells the plugin which name is which.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as esbuild from "esbuild";
+import { serviceWorkerOptions } from "./sw/build-options.mjs";
 
 const watch = process.argv.includes("--watch");
 
@@ -22,7 +25,9 @@ const options = {
   target: ["es2022"],
   minify: true,
   sourcemap: "linked",
+  entryNames: "[name]-[hash]",
   chunkNames: "chunks/[name]-[hash]",
+  metafile: true,
   logLevel: "info",
   legalComments: "linked",
   // KaTeX's fonts, referenced from its CSS (the browser fetches only the woff2).
@@ -43,11 +48,43 @@ const prebootOptions = {
   entryPoints: { preboot: "web/src/runner/preboot.js" },
   format: "iife",
   sourcemap: false,
+  entryNames: "[name]", // inlined, never fetched
 };
 
+/** entries.json: each entry's stable name ("course.js") to its hashed file ("course-AB12CD34.js"). */
+function writeEntries(results) {
+  const entries = {};
+  for (const { metafile } of results) {
+    for (const [file, output] of Object.entries(metafile?.outputs ?? {})) {
+      if (!output.entryPoint || file.endsWith(".map")) continue;
+      const name = file.slice(options.outdir.length + 1);
+      entries[name.replace(/-[A-Z0-9]{8}(?=\.)/, "")] = name;
+    }
+  }
+  writeFileSync(`${options.outdir}/entries.json`, JSON.stringify(entries, null, 2) + "\n");
+}
+
+// The app's icons (web/icons, made by scripts/make_icons.py), named in the web app manifest.
+function copyIcons() {
+  mkdirSync(`${options.outdir}/icons`, { recursive: true });
+  cpSync("web/icons", `${options.outdir}/icons`, { recursive: true });
+}
+
+const configs = [options, workerOptions, prebootOptions, serviceWorkerOptions(options.outdir)];
+
 if (watch) {
-  for (const config of [options, workerOptions, prebootOptions]) await (await esbuild.context(config)).watch();
+  const latest = configs.map(() => null); // each build's last result, for entries.json
+  for (const [index, config] of configs.entries()) {
+    const record = (result) => {
+      latest[index] = result;
+      if (latest.every(Boolean)) writeEntries(latest);
+    };
+    const plugins = [{ name: "entries", setup: (build) => build.onEnd(record) }];
+    await (await esbuild.context({ ...config, plugins })).watch();
+  }
+  copyIcons();
 } else {
   rmSync(options.outdir, { recursive: true, force: true }); // no stale chunks
-  await Promise.all([options, workerOptions, prebootOptions].map((config) => esbuild.build(config)));
+  writeEntries(await Promise.all(configs.map((config) => esbuild.build(config))));
+  copyIcons();
 }

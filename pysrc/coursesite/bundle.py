@@ -17,7 +17,7 @@ ENTRIES = "entries.json"
 #: The entries pages load by name: the page script, the worker, the stylesheets.
 LOADED = ("course.js", "worker.js", "course-style.css", "course-widgets.css")
 #: Unhashed files the plugin reads: inlined into pages, or filled in and written to the site's root.
-FIXED = ("preboot.js", "sw.js")
+FIXED = ("preboot.js", "sw.js", "sw-retire.js")
 REQUIRED = (ENTRIES, *FIXED)
 
 

@@ -23,6 +23,8 @@ from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = "self.__WB_MANIFEST"
 SERVICE_WORKER = "sw.js"
+#: What `mkdocs serve` serves as sw.js: a worker that removes one an earlier built copy left (web/sw/retire.js).
+RETIRING_WORKER = "sw-retire.js"
 WEB_MANIFEST = "manifest.webmanifest"
 THEME_COLOUR = "#3f51b5"  # Material's indigo, the site's primary colour
 ICONS = [("icon-192.png", "192x192", "image/png"), ("icon-512.png", "512x512", "image/png")]
@@ -32,7 +34,7 @@ ICON_SVG = "icon.svg"
 #: own bookkeeping, KaTeX's fallback font formats, lunr's other languages.
 SKIPPED = re.compile(
     r"""(^sw\.js$)|(\.map$)|(\.LEGAL\.txt$)|(^sitemap\.xml\.gz$)
-    |(^assets/course/(entries\.json|preboot\.js|sw\.js)$)
+    |(^assets/course/(entries\.json|preboot\.js|sw\.js|sw-retire\.js)$)
     |(^assets/course/fonts/.*\.(woff|ttf)$)|(^assets/javascripts/lunr/)""",
     re.VERBOSE,
 )

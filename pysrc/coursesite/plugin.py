@@ -31,10 +31,23 @@ from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
-from . import blocks, context, csp, page_head, panels, progress, review, serve_errors, site_exercises, source_lines
+from . import (
+    blocks,
+    bundle,
+    context,
+    csp,
+    offline,
+    page_head,
+    panels,
+    progress,
+    review,
+    serve_errors,
+    site_exercises,
+    source_lines,
+)
 from .config import CourseConfig
 from .panel_check import panel_problems
 
@@ -46,8 +59,8 @@ ASSETS = "assets/course"
 #: sites built with nothing but `pip install` (no npm, no Node).
 PACKAGED = Path(__file__).parent / "static"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-#: What `npm run build` writes and the pages load.
-BUNDLE_FILES = ("course.js", "worker.js", "preboot.js", "course-style.css", "course-widgets.css")
+#: What `npm run build` writes (the hashed files pages load are named in entries.json: coursesite.bundle).
+BUNDLE_FILES = bundle.REQUIRED
 SUPERFENCES = "pymdownx.superfences"
 BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
@@ -66,9 +79,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._register_fence(config)
         if BLOCKS not in config.markdown_extensions:
             config.markdown_extensions.append(BLOCKS)
-        config.extra_css.append(f"{ASSETS}/course-style.css")
-        config.extra_css.append(f"{ASSETS}/course-widgets.css")
-        script = ExtraScriptValue(f"{ASSETS}/course.js")
+        root = Path(config.config_file_path).parent
+        self.bundle_dir = _require(
+            _prefer(root / self.config.bundle_dir, PACKAGED / "web", BUNDLE_FILES),
+            BUNDLE_FILES,
+            "the browser bundle",
+            "npm ci && npm run build",
+        )
+        self.entries = bundle.read_entries(self.bundle_dir)
+        config.extra_css.append(f"{ASSETS}/{self.entries['course-style.css']}")
+        config.extra_css.append(f"{ASSETS}/{self.entries['course-widgets.css']}")
+        script = ExtraScriptValue(f"{ASSETS}/{self.entries['course.js']}")
         script.type = "module"
         script.async_ = True  # runs as soon as it arrives, so Python starts booting early
         config.extra_javascript.append(script)
@@ -85,12 +106,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
-        self.bundle_dir = _require(
-            _prefer(root / self.config.bundle_dir, PACKAGED / "web", BUNDLE_FILES),
-            BUNDLE_FILES,
-            "the browser bundle",
-            "npm ci && npm run build",
-        )
         self.pyodide_dir = _require(
             _prefer(root / self.config.pyodide_dir, PACKAGED / "pyodide", PYODIDE_FILES),
             PYODIDE_FILES,
@@ -112,6 +127,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.runtime = {
             "pyodide": f"pyodide/{self.pyodide_version}/",
             "package": f"python/course-{digest}.zip",
+            "worker": self.entries["worker.js"],
+            # The service worker, from the bundle folder (none under `mkdocs serve`: it would cache a live site).
+            "offline": None if self.command == "serve" else f"../../{offline.SERVICE_WORKER}",
             "storage": storage_prefix(self.config.storage_prefix, config.site_name),
         }
 
@@ -170,11 +188,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         boot = self.runs_python.get(page.file.src_uri, False)
         runtime = {**self.runtime, "assets": get_relative_url(ASSETS + "/", page.url), "boot": boot}
         head = f'<meta name="course-runtime" content="{html.escape(json.dumps(runtime))}">'
+        head += offline.head_links(get_relative_url(offline.WEB_MANIFEST, page.url))
         if boot:  # start Python while the rest of the page loads
             head += f"<script>{self.preboot}</script>"
         return _insert_early_in_head(output, head)
 
-    def on_post_build(self, config):
+    def _copy_runtime(self, config):
         if not self.config.enabled:
             return
         assets = Path(config.site_dir) / ASSETS
@@ -188,6 +207,20 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         (assets / progress.FILENAME).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
         if self.command != "serve":  # mkdocs serve injects an inline live-reload script each time
             csp.apply_to_site(Path(config.site_dir))
+
+    @event_priority(-100)  # last: after every plugin (the search index) has written its files
+    def _write_offline(self, config):
+        if not self.config.enabled:
+            return
+        if self.command == "serve":  # a live site caches nothing
+            _copy_file(self.bundle_dir / offline.RETIRING_WORKER, Path(config.site_dir) / offline.SERVICE_WORKER)
+            return
+        manifest = offline.web_manifest(config.site_name, config.site_description, f"{ASSETS}/icons")
+        source = (self.bundle_dir / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+        count = offline.write_site_files(Path(config.site_dir), source, manifest)
+        log.info("course: the service worker precaches %d files", count)
+
+    on_post_build = CombinedEvent(_copy_runtime, _write_offline)
 
     def on_startup(self, *, command, dirty):
         self.command = command

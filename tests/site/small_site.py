@@ -50,5 +50,5 @@ def write_site(
 
 @pytest.fixture(autouse=True)
 def needs_npm_build():
-    if not (BUNDLE / "course.js").exists():
+    if not (BUNDLE / "entries.json").exists():
         pytest.fail("run `npm ci && npm run build` (or `make test`) first", pytrace=False)

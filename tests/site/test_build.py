@@ -1,6 +1,7 @@
 """`mkdocs build --strict` on small sites: it passes on a good one and fails,
 naming the file, on author mistakes."""
 
+import json
 import os
 import subprocess
 import sys
@@ -37,14 +38,15 @@ def test_a_good_site_builds_and_ships_the_runtime(tmp_path):
     result = build_site(tmp_path, {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n", "notes/plain.md": "# Plain\n"})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    assert (site / "assets/course/course.js").is_file()
-    assert (site / "assets/course/worker.js").is_file()
+    entries = json.loads((BUNDLE / "entries.json").read_text())  # stable name -> content-hashed file
+    assert (site / "assets/course" / entries["course.js"]).is_file()
+    assert (site / "assets/course" / entries["worker.js"]).is_file()
     assert list(site.glob("assets/course/pyodide/*/pyodide.asm.wasm"))
     (package,) = site.glob("assets/course/python/course-*.zip")
     html = (site / "index.html").read_text()
     assert '<meta name="course-runtime"' in html
     assert package.name in html
-    assert '<script src="assets/course/course.js" type="module" async>' in html
+    assert f'<script src="assets/course/{entries["course.js"]}" type="module" async>' in html
     meta = runtime_meta(html)
     assert meta["boot"] is True and meta["assets"] == "assets/course/"
     assert (site / "assets/course" / meta["package"]).is_file()
@@ -72,13 +74,26 @@ def half_a_bundle(tmp_path: Path) -> Path:
     return bundle
 
 
+def a_bundle_missing_its_worker(tmp_path: Path) -> Path:
+    """entries.json names a hashed worker that is not there."""
+    bundle = tmp_path / "no-worker"
+    bundle.mkdir()
+    names = {"course.js": "course-AAAAAAAA.js", "worker.js": "worker-BBBBBBBB.js"}
+    names |= {"course-style.css": "course-style-CCCCCCCC.css", "course-widgets.css": "course-widgets-DDDDDDDD.css"}
+    (bundle / "entries.json").write_text(json.dumps(names))
+    for name in ("preboot.js", "sw.js", "sw-retire.js", *(file for key, file in names.items() if key != "worker.js")):
+        (bundle / name).write_text("// stub")
+    return bundle
+
+
 @pytest.mark.parametrize(
     "make_bundle, message",
     [
         (lambda tmp_path: tmp_path / "nowhere", "the browser bundle is missing"),
-        (half_a_bundle, "(no worker.js, preboot.js, course-style.css, course-widgets.css)"),
+        (half_a_bundle, "(no entries.json, preboot.js, sw.js, sw-retire.js)"),
+        (a_bundle_missing_its_worker, "is incomplete (no worker.js)"),
     ],
-    ids=["no bundle", "half a bundle"],
+    ids=["no bundle", "half a bundle", "a hashed file missing"],
 )
 def test_a_missing_or_partial_bundle_is_explained(tmp_path, make_bundle, message):
     result = build_site(tmp_path, {"index.md": "# Hi\n"}, bundle=make_bundle(tmp_path), strict=False)

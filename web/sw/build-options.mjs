@@ -5,7 +5,8 @@
 // no Node (the wheel of `make dist`).
 export function serviceWorkerOptions(outdir) {
   return {
-    entryPoints: { sw: "web/sw/sw.js" },
+    // sw-retire.js: what `mkdocs serve` serves at sw.js (retire.js says why).
+    entryPoints: { sw: "web/sw/sw.js", "sw-retire": "web/sw/retire.js" },
     outdir,
     entryNames: "[name]", // one fixed URL: the browser checks it for updates
     bundle: true,

@@ -13,7 +13,7 @@ export function runtimeConfig(doc = document) {
   if (!meta) throw new Error("this page has no course-runtime settings (was it built with the course plugin?)");
   const assets = new URL(meta.assets, doc.baseURI);
   return {
-    workerURL: new URL("worker.js", assets).href,
+    workerURL: new URL(meta.worker, assets).href, // content-hashed (web/build.mjs)
     indexURL: new URL(meta.pyodide, assets).href,
     packageURL: new URL(meta.package, assets).href,
   };

@@ -1,0 +1,183 @@
+"""The site's service worker (web/sw, web/src/offline): offline after one visit, cross-origin
+isolation on a plain static host, and updates that wait for the learner's Reload.
+
+Every other browser test blocks service workers (conftest.py); these open their own
+contexts that allow them, on the session's server (a plain host: no COOP/COEP headers
+outside /isolated/).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Error, Page, expect
+
+from tests.lesson_widgets import page_url, pages
+from tests.site.small_site import write_site
+
+from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson
+from .server import SUB_PATH, SiteServer
+from .test_accessibility import serious_violations
+from .widgets import Quiz
+
+LESSON = "lessons/first-neuron/"
+INSTALL_TIMEOUT = 60_000  # the precache downloads the whole site, Pyodide included
+
+
+@pytest.fixture
+def sw_page(browser, site):
+    """A page in a fresh context where service workers may run; fails the test on console errors."""
+    context = browser.new_context(base_url=site.origin, service_workers="allow")
+    errors = []
+    context.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not errors, f"console errors: {errors}"
+
+
+def evaluate_across_reloads(page: Page, expression: str, timeout: int = INSTALL_TIMEOUT):
+    """Poll a JavaScript expression until it is truthy, through the page's own reloads."""
+    for _ in range(timeout // 100):
+        try:
+            value = page.evaluate(expression)
+        except Error as error:  # the page is reloading under us
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+            value = None
+        if value:
+            return value
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {timeout} ms: {expression}")
+
+
+def first_visit(page: Page, path: str) -> None:
+    """Open a page and wait until the service worker controls it, isolated (after its one reload)."""
+    page.goto(path)
+    evaluate_across_reloads(
+        page, "document.readyState === 'complete' && !!navigator.serviceWorker.controller && crossOriginIsolated"
+    )
+
+
+def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site):
+    first_visit(sw_page, "/" + LESSON)
+    wasm = []
+    sw_page.on("request", lambda r: wasm.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
+    panel = Lesson(sw_page).panel(0).wait_ready()
+    # Each run has fresh globals; the interpreter's own state (a module's attribute) lives as long as the worker.
+    panel.set_code("import sys\nsys.kept_by_stop = 42\nwhile True:\n    pass")
+    panel.run()
+    panel.expect_status("Running…")
+    panel.stop_button.click()
+    panel.expect_status("Stopped")
+    expect(panel.output).to_have_text("Stopped.")  # interrupted, not restarted
+    panel.set_code("import sys\nprint(sys.kept_by_stop)")
+    panel.run()
+    panel.expect_output("42")
+    assert wasm == [], "Python was restarted"
+
+
+def expect_panel_runs(page: Page) -> None:
+    """The page's first code panel runs to the end (an error of the lesson's own code counts: Python ran)."""
+    panel = Lesson(page).panel(0).wait_ready()
+    panel.run()
+    panel.expect_status(re.compile(r"^(Ready \(ran in|Error: (?!Python))"), timeout=RUN_TIMEOUT)
+
+
+def follow_nav_link(page: Page, url: str) -> bool:
+    """Click the nav's link to ``url`` (whether or not its section is open), as a learner's click would."""
+    return page.evaluate(
+        """(url) => {
+            const link = [...document.querySelectorAll(".md-nav--primary a")].find((a) => a.href === url);
+            link?.click();
+            return Boolean(link);
+        }""",
+        url,
+    )
+
+
+def test_after_one_visit_every_page_works_with_the_network_cut(sw_page, site):
+    first_visit(sw_page, "/")
+    sw_page.context.set_offline(True)
+    assert sw_page.evaluate("navigator.onLine") is False
+    sw_page.keyboard.press("s")  # Material's key for search
+    sw_page.keyboard.type("sigmoid")
+    expect(sw_page.locator(".md-search-result__item").first).to_be_visible()
+    sw_page.keyboard.press("Escape")
+    for src, found in pages().items():
+        url = page_url(src)
+        assert follow_nav_link(sw_page, site.origin + url), f"no link to {url} in the nav"
+        expect(sw_page).to_have_url(site.origin + url)
+        expect(sw_page.locator(".md-content h1").first).to_be_visible()
+        sw_page.reload()
+        expect(sw_page.locator(".md-content h1").first).to_be_visible(timeout=BOOT_TIMEOUT)
+        if any(widget["kind"] == "panel" for widget in found):
+            expect_panel_runs(sw_page)
+        quizzes = [widget for widget in found if widget["kind"] == "quiz"]
+        if quizzes:
+            quiz = Quiz(sw_page, quizzes[0]).answer(Quiz(sw_page, quizzes[0]).right_answer())
+            expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
+
+
+def test_under_a_sub_path_the_worker_covers_the_course_only(sw_page, site):
+    first_visit(sw_page, SUB_PATH + LESSON)
+    scope = sw_page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+    assert scope == site.origin + SUB_PATH
+    sw_page.context.set_offline(True)
+    sw_page.goto(SUB_PATH + "playground/")
+    expect_panel_runs(sw_page)
+
+
+@pytest.fixture
+def course_v1(tmp_path):
+    """A small course of its own (built here, served by its own server), for a test that redeploys it."""
+    folder = tmp_path / "course"
+    (folder / "site").mkdir(parents=True)
+    with SiteServer(folder / "site") as server:
+        yield folder, server
+
+
+def deploy(folder, version: str) -> None:
+    pages = {
+        "index.md": f"# Home\n\nThis is version {version}.\n",
+        "other.md": f"# Other\n\nThe other page, version {version}.\n",
+    }
+    write_site(folder, pages)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_update_waits_for_reload_and_never_mixes_versions(browser, course_v1):
+    folder, server = course_v1
+    deploy(folder, "one")
+    context = browser.new_context(base_url=server.origin, service_workers="allow", color_scheme="dark")
+    errors = []
+    context.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page = context.new_page()
+    first_visit(page, "/")
+    deploy(folder, "two")
+    page.get_by_role("link", name="Other").first.click()  # the browser checks for a new version
+    banner = page.get_by_role("status").filter(has_text="A new version of the course is available")
+    expect(banner).to_have_text("A new version of the course is available — Reload", timeout=INSTALL_TIMEOUT)
+    expect(page.locator(".md-content")).to_contain_text("version one")  # the old version, whole, until Reload
+    assert serious_violations(page) == []
+    reload = banner.get_by_role("button", name="Reload")
+    reload.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-content")).to_contain_text("The other page, version two.", timeout=INSTALL_TIMEOUT)
+    expect(banner).to_have_count(0)
+    page.goto("/")
+    expect(page.locator(".md-content")).to_contain_text("This is version two.")
+    context.close()
+    assert not errors, f"console errors: {errors}"

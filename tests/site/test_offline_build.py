@@ -1,0 +1,109 @@
+"""The build's side of offline use: content-hashed bundle names, the web app manifest, and
+the service worker's precache list (coursesite.offline), checked against the files on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from coursesite import offline
+
+from .small_site import needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
+
+PAGES = {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n", "notes/plain.md": "# Plain\n"}
+HASHED = re.compile(r"-[A-Z0-9]{8}\.(js|css)$")
+
+
+def build(folder: Path, pages: dict[str, str] = PAGES) -> Path:
+    write_site(folder, pages)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("offline"))
+
+
+def entries_in(service_worker: str) -> list[dict]:
+    """The precache list the plugin wrote into sw.js (the one JSON array of {url, revision})."""
+    (found,) = re.findall(r'\[\{"url":.*?\}\]', service_worker)
+    return json.loads(found)
+
+
+def test_pages_load_the_bundle_by_content_hashed_names(site):
+    page = (site / "index.html").read_text()
+    scripts = re.findall(r'<script src="(assets/course/[^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="(assets/course/[^"]+)"', page)
+    assert len(scripts) == 1 and len(styles) == 2
+    for url in scripts + styles:
+        assert HASHED.search(url) and (site / url).is_file(), url
+    (meta,) = re.findall(r'<meta name="course-runtime" content="([^"]*)">', page)
+    worker = json.loads(html.unescape(meta))["worker"]
+    assert HASHED.search(worker) and (site / "assets/course" / worker).is_file()
+
+
+def test_the_service_worker_precaches_every_page_and_the_runtime(site):
+    entries = entries_in((site / "sw.js").read_text())
+    assert offline.PLACEHOLDER not in (site / "sw.js").read_text()
+    urls = {entry["url"] for entry in entries}
+    pages = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+    assert pages <= urls and {"manifest.webmanifest", "sitemap.xml"} <= urls
+    icons = {name for name, _, _ in offline.ICONS} | {offline.ICON_SVG}
+    assert icons <= {posixpath.basename(url) for url in urls}
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", "pyodide-lock.json"):
+        assert any(url.endswith("/" + name) for url in urls), name
+    for entry in entries:
+        path = site / entry["url"]
+        assert path.is_file(), entry["url"]
+        assert not entry["url"].endswith((".map", ".ttf", ".woff", "sw.js", ".gz")), entry["url"]
+        if entry["revision"] is not None:  # revised by its content
+            assert entry["revision"] == hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    unrevised = {entry["url"] for entry in entries if entry["revision"] is None}
+    assert "index.html" not in unrevised and "manifest.webmanifest" not in unrevised
+    assert all(re.search(r"-[A-Z0-9]{8}\.|/pyodide/\d|/python/course-|\.[0-9a-f]{8}\.min\.", url) for url in unrevised)
+
+
+def test_every_page_links_the_web_app_manifest(site):
+    manifest = json.loads((site / "manifest.webmanifest").read_text())
+    assert manifest["name"] == "Test" and manifest["start_url"] == "./" and manifest["scope"] == "./"
+    assert manifest["display"] == "standalone" and manifest["theme_color"].startswith("#")
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        assert (site / icon["src"]).is_file(), icon["src"]
+    for page in ("index.html", "notes/plain/index.html"):
+        (href,) = re.findall(r'<link rel="manifest" href="([^"]+)">', (site / page).read_text())
+        assert (site / posixpath.dirname(page) / href).resolve() == (site / "manifest.webmanifest").resolve()
+
+
+def test_a_rebuild_changes_the_service_worker_only_when_a_file_changes(tmp_path, site):
+    same = build(tmp_path / "same")
+    changed = build(tmp_path / "changed", {**PAGES, "notes/plain.md": "# Plain\n\nEdited.\n"})
+    before = {e["url"]: e["revision"] for e in entries_in((site / "sw.js").read_text())}
+    assert entries_in((same / "sw.js").read_text()) == entries_in((site / "sw.js").read_text())
+    after = {e["url"]: e["revision"] for e in entries_in((changed / "sw.js").read_text())}
+    assert after["notes/plain/index.html"] != before["notes/plain/index.html"]
+    assert after["index.html"] == before["index.html"]
+
+
+def test_a_bundle_without_its_manifest_placeholder_is_refused():
+    with pytest.raises(PluginError, match=re.escape(offline.PLACEHOLDER)):
+        offline.service_worker("precacheAndRoute([]);", [])
