@@ -16,5 +16,6 @@ export function runtimeConfig(doc = document) {
     workerURL: new URL(meta.worker, assets).href, // content-hashed (web/build.mjs)
     indexURL: new URL(meta.pyodide, assets).href,
     packageURL: new URL(meta.package, assets).href,
+    snapshotKey: meta.snapshot ?? null, // what a memory snapshot of Python is valid for (see snapshot.js)
   };
 }
