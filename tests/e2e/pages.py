@@ -34,7 +34,8 @@ class Panel:
         self.reset_button = root.get_by_role("button", name="Reset", exact=True)
         self.output = root.get_by_role("log", name="Output")
         self.status = root.get_by_role("status")
-        self.editor = root.get_by_role("textbox")
+        # The code editor, not a predict panel's "Your prediction" box.
+        self.editor = root.get_by_role("textbox", name=re.compile(r"Python code$"))
 
     def starter(self) -> str:
         """The starter code the build wrote into the page."""

@@ -24,7 +24,6 @@ SECOND_LOOK = "Not what you expected? Read the code line by line, or press Step 
 class PredictPanel(Panel):
     def __init__(self, page: Page, name: str) -> None:
         super().__init__(page, page.get_by_role("region", name=name))
-        self.editor = self.root.get_by_role("textbox", name=re.compile("Python code$"))
         self.prediction = self.root.get_by_role("textbox", name="Your prediction")
         self.run_with = self.root.get_by_role("button", name="Run with my prediction")
         self.skip = self.root.get_by_role("button", name="Just run it")
