@@ -161,7 +161,7 @@ def deploy(folder, version: str) -> None:
 def test_an_update_waits_for_reload_and_never_mixes_versions(browser, course_v1):
     folder, server = course_v1
     deploy(folder, "one")
-    context = browser.new_context(base_url=server.origin, service_workers="allow", color_scheme="dark")
+    context = browser.new_context(base_url=server.origin, service_workers="allow")
     errors = []
     context.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page = context.new_page()
@@ -171,6 +171,8 @@ def test_an_update_waits_for_reload_and_never_mixes_versions(browser, course_v1)
     banner = page.get_by_role("status").filter(has_text="A new version of the course is available")
     expect(banner).to_have_text("A new version of the course is available — Reload", timeout=INSTALL_TIMEOUT)
     expect(page.locator(".md-content")).to_contain_text("version one")  # the old version, whole, until Reload
+    assert serious_violations(page) == []
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")  # Material's dark palette
     assert serious_violations(page) == []
     reload = banner.get_by_role("button", name="Reload")
     reload.focus()

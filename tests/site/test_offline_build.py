@@ -12,13 +12,15 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from coursesite import offline
+from coursesite.plugin import CoursePlugin
 
-from .small_site import needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
+from .small_site import BUNDLE, needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
 
 PAGES = {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n", "notes/plain.md": "# Plain\n"}
 HASHED = re.compile(r"-[A-Z0-9]{8}\.(js|css)$")
@@ -107,3 +109,13 @@ def test_a_rebuild_changes_the_service_worker_only_when_a_file_changes(tmp_path,
 def test_a_bundle_without_its_manifest_placeholder_is_refused():
     with pytest.raises(PluginError, match=re.escape(offline.PLACEHOLDER)):
         offline.service_worker("precacheAndRoute([]);", [])
+
+
+def test_mkdocs_serve_serves_the_worker_that_retires_an_old_one(tmp_path):
+    """A live site caches nothing: at sw.js it serves web/sw/retire.js, which removes a built copy's worker."""
+    plugin = CoursePlugin()
+    plugin.load_config({})
+    plugin.command, plugin.bundle_dir = "serve", BUNDLE
+    plugin._write_offline(SimpleNamespace(site_dir=str(tmp_path)))
+    assert (tmp_path / "sw.js").read_bytes() == (BUNDLE / "sw-retire.js").read_bytes()
+    assert not (tmp_path / "manifest.webmanifest").exists()
