@@ -64,7 +64,7 @@ BUNDLE_FILES = bundle.REQUIRED
 SUPERFENCES = "pymdownx.superfences"
 BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
-PYTHON_WIDGETS = {"panel", "exercise"}
+PYTHON_WIDGETS = {"panel", "exercise", "parsons"}
 STORAGE_PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

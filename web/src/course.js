@@ -6,6 +6,7 @@ import { mountMath } from "./math/math.js";
 import { mountQuiz } from "./quiz/quiz.js";
 import { mountRecall } from "./quiz/recall.js";
 import { mountExercise } from "./exercise/exercise.js";
+import { mountParsons } from "./parsons/parsons.js";
 import { mountProgress } from "./progress/progress.js";
 import { mountNavProgress } from "./progress/nav.js";
 import { mountScrollRegion } from "./ui/scroll-regions.js";
@@ -20,6 +21,7 @@ const MOUNTS = [
   [".course-quiz", mountQuiz],
   [".course-recall", mountRecall],
   [".course-exercise", mountExercise],
+  [".course-parsons", mountParsons],
   [".course-progress", mountProgress],
   [".md-nav--primary", mountNavProgress],
   [".md-typeset__scrollwrap", mountScrollRegion],

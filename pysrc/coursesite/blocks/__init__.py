@@ -24,11 +24,12 @@ from pymdownx.blocks import BlocksExtension
 
 from .. import context, source_lines
 from .exercise import ExerciseBlock
+from .parsons import ParsonsBlock
 from .progress import ProgressBlock
 from .quiz import QuizBlock
 from .recall import RecallBlock
 
-BLOCKS = (QuizBlock, RecallBlock, ExerciseBlock, ProgressBlock)
+BLOCKS = (QuizBlock, RecallBlock, ExerciseBlock, ParsonsBlock, ProgressBlock)
 NAMES = tuple(block.NAME for block in BLOCKS)
 UNREAD = re.compile(r"(?m)^[ ]{0,3}/{3,}[ ]*(" + "|".join(NAMES) + r")\b")
 

@@ -8,6 +8,7 @@ const KINDS = [
   ["quiz", "quiz answered correctly", "quizzes answered correctly"],
   ["recall", "recall prompt rated", "recall prompts rated"],
   ["exercise", "exercise passed", "exercises passed"],
+  ["parsons", "Parsons problem solved", "Parsons problems solved"],
 ];
 
 function describe(counts, optional = {}) {

@@ -6,6 +6,7 @@
 //   quiz:<page>/<id or n>   {version, answer, correct, solved}
 //   recall:<page>/<id or n> {version, text, revealed, rating}
 //   exercise:<id>           {version, passed, attempts, hints, solution}
+//   parsons:<id>            {version, passed, attempts, arrangement} (web/src/parsons/arrangement.js)
 //   code:<panel id>         the code in a panel's editor (saved by the panel)
 import { PREFIX, load, save } from "../storage.js";
 import { readRuntimeMeta } from "../runner/config.js";
@@ -50,7 +51,7 @@ export function itemDone(item) {
   if (!record) return false;
   if (item.kind === "quiz") return record.solved === true;
   if (item.kind === "recall") return Boolean(record.rating);
-  if (item.kind === "exercise") return record.passed === true;
+  if (item.kind === "exercise" || item.kind === "parsons") return record.passed === true;
   return false;
 }
 

@@ -16,6 +16,7 @@ let runtime = null;
 let checker = null;
 let tracing = null;
 let predict = null;
+let parsons = null;
 let interruptBuffer = null;
 
 // Output of the run in progress, batched so a print loop does not send one
@@ -196,6 +197,11 @@ function onRequest({ data }) {
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
       predict ||= pyodide.pyimport("coursekit.predict");
       runPython(data.id, () => predict.compare(data.prediction, data.output, data.error));
+      break;
+    case MSG.PARSONS:
+      if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
+      parsons ||= pyodide.pyimport("coursekit.parsons");
+      runPython(data.id, () => parsons.check(data.problem, data.arrangement, display));
       break;
     default:
       post({ type: MSG.ERROR, id: data.id, message: `Unknown request ${JSON.stringify(data.type)}` });
