@@ -8,10 +8,12 @@ outside /isolated/).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error, Page, expect
@@ -20,11 +22,12 @@ from tests.lesson_widgets import page_url, pages
 from tests.site.small_site import write_site
 
 from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson
-from .server import SUB_PATH, SiteServer
+from .server import SUB_PATH, SiteHandler, SiteServer
 from .test_accessibility import serious_violations
 from .widgets import Quiz
 
 LESSON = "lessons/first-neuron/"
+PYODIDE_VERSION = json.loads((Path(__file__).parents[2] / "node_modules/pyodide/package.json").read_text())["version"]
 INSTALL_TIMEOUT = 60_000  # the precache downloads the whole site, Pyodide included
 
 
@@ -64,7 +67,21 @@ def first_visit(page: Page, path: str) -> None:
     )
 
 
-def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site):
+@pytest.fixture
+def served(monkeypatch):
+    """The paths the session's server answers GET for, during one test (service workers' fetches included)."""
+    paths = []
+    do_get = SiteHandler.do_GET
+
+    def counting(handler):
+        paths.append(handler.path.split("?")[0])
+        do_get(handler)
+
+    monkeypatch.setattr(SiteHandler, "do_GET", counting)
+    return paths
+
+
+def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site, served):
     first_visit(sw_page, "/" + LESSON)
     wasm = []
     sw_page.on("request", lambda r: wasm.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
@@ -80,6 +97,10 @@ def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site
     panel.run()
     panel.expect_output("42")
     assert wasm == [], "Python was restarted"
+    # The first visit waited for the service worker: Pyodide came from the network once, for the precache.
+    assert [path for path in served if path.endswith("/pyodide.asm.wasm")] == [
+        "/assets/course/pyodide/" + PYODIDE_VERSION + "/pyodide.asm.wasm"
+    ]
 
 
 def expect_panel_runs(page: Page) -> None:
