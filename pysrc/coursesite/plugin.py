@@ -130,6 +130,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             "worker": self.entries["worker.js"],
             # The service worker, from the bundle folder (none under `mkdocs serve`: it would cache a live site).
             "offline": None if self.command == "serve" else f"../../{offline.SERVICE_WORKER}",
+            # What a worker's memory snapshot of Python is valid for: this Pyodide, its stdlib, these packages.
+            "snapshot": "-".join(
+                (
+                    self.pyodide_version,
+                    hashlib.sha256((self.pyodide_dir / "python_stdlib.zip").read_bytes()).hexdigest()[:12],
+                    digest,
+                )
+            ),
             "storage": storage_prefix(self.config.storage_prefix, config.site_name),
         }
 

@@ -252,6 +252,7 @@ export class Panel {
       onOutput: (stream, text) => this.output.text(stream, text),
       onDisplay: (mime, data) => this.output.display(mime, data),
       onTruncated: (limit) => this.output.truncated(limit),
+      onInput: inPlace ? undefined : (prompt) => this.askInput(prompt), // a live run's input() gets EOF
     };
     try {
       const result = await send(handlers, { timeoutMs: this.timeoutMs });
@@ -260,11 +261,20 @@ export class Panel {
       report?.(outcome);
       return outcome;
     } finally {
+      this.output.closeInput();
       this.output.flush();
       performance.mark("course:run-end");
       this.setRunning(false);
       done();
     }
+  }
+
+  /** input() in the code: the output area asks; resolves with the answer, or null for the end of input. */
+  async askInput(prompt) {
+    this.setStatus("Waiting for your input…", "running");
+    const answer = await this.output.ask(prompt);
+    this.setStatus("Running…", "running");
+    return answer;
   }
 
   setRunning(running) {

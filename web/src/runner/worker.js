@@ -2,6 +2,8 @@
 // Python packages, and runs code through coursekit.runtime. It stays thin: the
 // logic lives in Python, where pytest can reach it.
 import { MSG, BOOT_STAGES, OUTPUT_LIMIT } from "./protocol.js";
+import { canKeepSnapshots, findSnapshot, forgetSnapshot, saveSnapshot } from "./snapshot.js";
+import { INPUT_STATE, expectAnswer, waitForAnswer } from "./input-channel.js";
 
 const PACKAGE_DIR = "/home/pyodide/course";
 // Output is sent as it is written, except that writes coming faster than one
@@ -18,10 +20,12 @@ let tracing = null;
 let predict = null;
 let parsons = null;
 let interruptBuffer = null;
+let inputChannel = null; // input(), where the page is cross-origin isolated (input-channel.js)
 
 // Output of the run in progress, batched so a print loop does not send one
 // message per line.
-const out = { id: null, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false };
+// `line`: the run's output since its last line break (input()'s prompt).
+const out = { id: null, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false, line: "" };
 
 // Replies go over the port the page handed over at boot, with postMessage as it
 // was when this module loaded: the learner's Python can reach neither, so it can
@@ -52,6 +56,8 @@ function flush() {
 }
 
 function write(stream, text) {
+  const newline = text.lastIndexOf("\n");
+  out.line = (newline < 0 ? out.line + text : text.slice(newline + 1)).slice(-200);
   if (out.truncated) return;
   if (stream !== out.stream) {
     flush();
@@ -80,6 +86,20 @@ function streamTo(stream) {
       return bytes.length;
     },
   };
+}
+
+// Python's stdin: ask the page for a line, and wait for it. Stop while waiting
+// raises KeyboardInterrupt (EINTR with the interrupt buffer set, as Python expects).
+function readLine() {
+  flush();
+  expectAnswer(inputChannel);
+  post({ type: MSG.INPUT, id: out.id, prompt: out.line });
+  const { state, text } = waitForAnswer(inputChannel);
+  out.line = ""; // the answer, echoed by the page, ends the prompt's line
+  if (state === INPUT_STATE.STOPPED && interruptBuffer?.[0] === 2) {
+    throw Object.assign(new Error("stopped while waiting for input"), { code: "EINTR" });
+  }
+  return state === INPUT_STATE.ANSWERED ? `${text}\n` : null; // null: the end of input (EOFError)
 }
 
 function progress(stage) {
@@ -121,7 +141,40 @@ console.warn = (...args) => {
   }
 };
 
-async function boot({ indexURL, packageURL, interrupt, lock }) {
+// Start Pyodide from the stored snapshot if there is a good one, else from
+// scratch (making a snapshot if this worker can keep one). Resolves with
+// {restored, making}.
+async function startPython(options, { snapshotKey, packageURL }, reachable) {
+  const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", options.indexURL).href);
+  const stored = await findSnapshot(snapshotKey, packageURL);
+  if (stored) {
+    try {
+      [pyodide] = await Promise.all([loadPyodide({ ...options, _loadSnapshot: stored.bytes }), reachable]);
+      return { restored: true, making: false };
+    } catch (error) {
+      console.debug("Python snapshot: could not be restored; Python starts without it.", error);
+      pyodide = null;
+      await forgetSnapshot(snapshotKey, packageURL);
+    }
+  }
+  const making = canKeepSnapshots(snapshotKey);
+  [pyodide] = await Promise.all([loadPyodide({ ...options, _makeSnapshot: making }), reachable]);
+  return { restored: false, making };
+}
+
+// Before any learner code: import the course's packages, and save the
+// interpreter's memory for the next boot (the bytes are stored after READY).
+function makeSnapshot() {
+  try {
+    pyodide.pyimport("coursekit.snapshot").prepare().destroy();
+    return pyodide.makeMemorySnapshot();
+  } catch (error) {
+    console.debug("Python snapshot: could not be made; the next boot starts without one.", error);
+    return null;
+  }
+}
+
+async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null }) {
   try {
     holdLifeLock(lock);
     progress(0);
@@ -129,24 +182,32 @@ async function boot({ indexURL, packageURL, interrupt, lock }) {
     packageBytes.catch(() => {}); // reported when awaited below
     const reachable = checkReachable(new URL("pyodide.asm.wasm", indexURL).href);
     reachable.catch(() => {}); // reported through Promise.all below
-    const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", indexURL).href);
-    const loading = loadPyodide({ indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href });
-    [pyodide] = await Promise.all([loading, reachable]);
+    const options = { indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href };
+    const { restored, making } = await startPython(options, { snapshotKey, packageURL }, reachable);
     progress(1);
+    // (A restored Python has its modules in memory, but not their files: unpack them again.)
     pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
     progress(2);
+    if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
+    const snapshot = making ? makeSnapshot() : null;
+    if (restored) pyodide.pyimport("coursekit.snapshot").after_restore();
     pyodide.setStdout(streamTo("stdout"));
     pyodide.setStderr(streamTo("stderr"));
-    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
+    if (input) {
+      inputChannel = input;
+      pyodide.setStdin({ stdin: readLine });
+    }
     runtime = pyodide.pyimport("coursekit.runtime");
+    runtime.allow_input(Boolean(input));
     if (interrupt) {
       interruptBuffer = interrupt;
       pyodide.setInterruptBuffer(interruptBuffer);
     }
-    post({ type: MSG.READY });
+    post({ type: MSG.READY, restored });
+    if (snapshot) saveSnapshot(snapshotKey, packageURL, snapshot);
     // Import the teaching package now, after saying ready, so the first Run
     // that uses it is quick (a Run sent meanwhile simply waits its turn).
-    setTimeout(() => pyodide.pyimport("neuron").destroy(), 0);
+    else if (!restored) setTimeout(() => pyodide.pyimport("neuron").destroy(), 0);
   } catch (error) {
     onBootFailure({ reason: error });
   }
@@ -158,7 +219,7 @@ function display(mime, data) {
 }
 
 function runPython(id, call) {
-  Object.assign(out, { id, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false });
+  Object.assign(out, { id, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false, line: "" });
   if (interruptBuffer) interruptBuffer[0] = 0;
   let proxy = null;
   try {

@@ -1,0 +1,111 @@
+"""Booting Python from the worker's memory snapshot (web/src/runner/snapshot.js, coursekit.snapshot).
+
+The first visit boots Python from scratch and stores a snapshot in Cache
+Storage; the next boot (a reload) restores it. Each test starts with an empty
+context, so with no snapshot.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson, wait_until
+
+CACHE = "course-python-snapshot"
+STORED = f"caches.open({CACHE!r}).then(c => c.keys()).then(keys => keys.length)"
+MADE = f"caches.open({CACHE!r}).then(async c => (await c.match((await c.keys())[0])).headers.get('x-course-made'))"
+RESTORED = "performance.getEntriesByName('course:python-ready').at(-1)?.detail?.restored"
+BUSY = re.compile(r"Loading|Running|Waiting")
+PAGES = ("lessons/first-neuron/", "lessons/training-or/")
+
+
+def boot(lesson: Lesson, path: str) -> bool:
+    """Open `path`, wait for Python, and say whether it came from a snapshot."""
+    lesson.open("/" + path).panel(0).wait_ready()
+    return lesson.page.evaluate(RESTORED)
+
+
+def wait_for_snapshot(page) -> None:
+    wait_until(page, f"{STORED}.then(n => n === 1)", timeout=BOOT_TIMEOUT)
+
+
+def run_every_panel(lesson: Lesson) -> list[str]:
+    """Run each panel that is not live, one after the other; its output's HTML, in order."""
+    outputs = []
+    for index in range(lesson.panels.count()):
+        if lesson.panels.nth(index).get_attribute("data-live") is not None:
+            continue
+        panel = lesson.panel(index)
+        panel.run()
+        expect(panel.status).not_to_have_text(BUSY, timeout=RUN_TIMEOUT)
+        outputs.append(panel.output.inner_html())
+    assert outputs, "no panel ran"
+    return outputs
+
+
+def test_a_restored_python_gives_the_results_of_a_fresh_one(lesson):
+    page = lesson.page
+    assert boot(lesson, PAGES[0]) is False, "the first boot had a snapshot to restore"
+    wait_for_snapshot(page)
+    fresh = {path: run_every_panel(lesson.open("/" + path)) for path in PAGES}
+    for path in PAGES:
+        assert boot(lesson, path) is True, "a later boot did not restore the snapshot"
+        assert run_every_panel(lesson) == fresh[path], path
+
+
+def unseeded_numbers(lesson: Lesson) -> str:
+    panel = lesson.panel(0)
+    panel.set_code("import random\nfrom neuron import Neuron\nprint(Neuron.random(2).weights, random.random())")
+    panel.run()
+    panel.expect_output(re.compile(r"\]"))
+    return panel.output.inner_text()
+
+
+def test_two_restored_boots_draw_different_random_numbers(lesson):
+    boot(lesson, PAGES[0])
+    wait_for_snapshot(lesson.page)
+    seen = []
+    for _ in range(2):
+        assert boot(lesson, PAGES[0]) is True
+        seen.append(unseeded_numbers(lesson))
+    assert seen[0] != seen[1], seen
+
+
+# What a bad entry holds: the snapshot with some bytes changed (its stored
+# SHA-256 no longer matches), or bytes that are not a snapshot at all, stored
+# with their own correct SHA-256 (so Pyodide itself refuses them).
+CORRUPT = {
+    "flipped bytes": """async (cache) => {
+        const [request] = await cache.keys();
+        const response = await cache.match(request);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 4096; i++) bytes[i] ^= 0x5a;
+        await cache.put(request, new Response(bytes, { headers: response.headers }));
+    }""",
+    "not a snapshot": """async (cache) => {
+        const [request] = await cache.keys();
+        const response = await cache.match(request);
+        const bytes = new Uint8Array(1 << 20).fill(7);
+        const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+        const headers = new Headers(response.headers);
+        headers.set("x-course-sha256", Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
+        await cache.put(request, new Response(bytes, { headers }));
+    }""",
+}
+
+
+@pytest.mark.parametrize("damage", CORRUPT)
+def test_a_corrupt_snapshot_means_a_plain_boot_and_the_lesson_works(lesson, damage):
+    page = lesson.page
+    boot(lesson, PAGES[0])
+    wait_for_snapshot(page)
+    page.evaluate(f"caches.open({CACHE!r}).then({CORRUPT[damage]})")
+    bad_made = page.evaluate(MADE)
+    assert boot(lesson, PAGES[0]) is False, "the corrupt snapshot was restored"
+    panel = lesson.panel(1)
+    panel.run()
+    panel.expect_output("output = 0.0")
+    # A good snapshot replaced the bad one: the next boot restores it.
+    wait_until(page, f"{MADE}.then(made => made !== {bad_made!r})", timeout=BOOT_TIMEOUT)
+    assert boot(lesson, PAGES[0]) is True
