@@ -1,18 +1,25 @@
 """How fast a lesson's code panel becomes usable, measured in headless Chromium.
 
 Prints, as medians over a few rounds in one run:
-- time-to-ready (navigation start -> Python can run) of a lesson page, cold
-  (empty cache) and warm (on-disk cache), next to a bare page that only boots
-  the same Pyodide in a worker: the ratio is the figure that matters;
+- the first result (navigation start -> the first output of the first panel's
+  Run, clicked the moment the panel exists: benchmarks/first_result.py), cold
+  (empty cache) and warm (on-disk cache, second visit: the worker's memory
+  snapshot of Python is there), next to a bare page that boots the same Pyodide
+  in a worker and prints: the ratio is the figure that matters;
+- time-to-ready (navigation start -> Python can run), the same way;
+- Stop-to-ready: Stop during an endless loop -> Python ready again,
+  on a plain host (the worker is restarted) and cross-origin isolated
+  (/isolated/: the interrupt buffer);
 - time-to-ready of a panel after an instant navigation to another lesson;
 - the round trip of a trivial run (click Run -> result on the page);
-- the bytes fetched before the first run (raw, and gzipped as a host may serve them);
+- the bytes of a first visit, until its first result and stored snapshot (raw, and gzipped as a host may serve them);
 - an explorable's answer: a slider step -> the updated picture, p50 and p95
   over 50 steps (benchmarks/live.py).
 
-Targets (from the foundation issue): ready <= 1.10 x bare, cold and warm;
-<= 0.05 x cold after an instant navigation; a trivial run <= 30 ms; a
-slider step -> picture p50 <= 50 ms, p95 <= 120 ms.
+Targets: first result <= 0.35 x bare warm, <= 1.05 x cold; Stop-to-ready
+<= 50 ms; first-visit bytes <= 1.10 x 6.82 MB gzipped (issue 15); ready <= 1.10
+x bare, cold and warm; <= 0.05 x cold after an instant navigation; a trivial
+run <= 30 ms; a slider step -> picture p50 <= 50 ms, p95 <= 120 ms.
 
 Usage: python benchmarks/runtime.py [--rounds N]   (`make bench` sets everything up)
 """
@@ -30,15 +37,17 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.first_result import first_result, stop_to_ready, wait_for_snapshot  # noqa: E402
 from benchmarks.live import slider_steps  # noqa: E402
 from benchmarks.timeline import timeline_figures  # noqa: E402
 from tests.e2e.conftest import QUIET_FLAGS, system_chromium  # noqa: E402
-from tests.e2e.server import SiteServer  # noqa: E402
+from tests.e2e.server import ISOLATED, SiteServer  # noqa: E402
 
 LESSON = "/lessons/first-neuron/"
 NEXT_LESSON_LINK = "Playground"
@@ -47,10 +56,13 @@ BARE_DIR = "bench-bare"
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
-<body><p>Booting Pyodide in a worker…</p>
+<body><p>Booting Pyodide in a worker…</p><pre id="output"></pre>
 <script type="module">
   const worker = new Worker("worker.js", { type: "module" });
-  worker.onmessage = () => { performance.mark("bare:python-ready"); document.body.dataset.ready = "yes"; };
+  worker.onmessage = ({ data }) => {
+    if (data === "ready") performance.mark("bare:python-ready");
+    else document.getElementById("output").textContent = data;
+  };
   worker.postMessage(new URL("../assets/course/pyodide/VERSION/", location.href).href);
 </script></body></html>
 """
@@ -58,8 +70,10 @@ BARE_PAGE = """<!doctype html>
 BARE_WORKER = """
 self.onmessage = async ({ data: indexURL }) => {
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
-  await loadPyodide({ indexURL, lockFileURL: indexURL + "pyodide-lock.json" });
+  const pyodide = await loadPyodide({ indexURL, lockFileURL: indexURL + "pyodide-lock.json" });
   self.postMessage("ready");
+  pyodide.setStdout({ batched: (text) => self.postMessage(text) });
+  pyodide.runPython("print('first output')");
 };
 """
 
@@ -79,8 +93,12 @@ def build(site_dir: Path, origin: str) -> None:
 def wait_for(page, expression: str, timeout_ms: int = 120_000) -> None:
     """Poll a JavaScript expression (the site's policy forbids the eval that wait_for_function uses)."""
     for _ in range(timeout_ms // 20):
-        if page.evaluate(expression):
-            return
+        try:
+            if page.evaluate(expression):
+                return
+        except PlaywrightError as error:  # the page reloaded meanwhile (a service worker's first visit)
+            if "context was destroyed" not in str(error):
+                raise
         page.wait_for_timeout(20)
     raise TimeoutError(f"still false after {timeout_ms} ms: {expression}")
 
@@ -109,74 +127,95 @@ def launch_args() -> dict:
     return args
 
 
-def measure(origin: str, site_dir: Path, rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
-    figures: dict[str, list[float]] = {k: [] for k in ("cold", "bare_cold", "warm", "bare_warm", "navigation", "run")}
+FIGURES = ("cold", "bare_cold", "warm", "bare_warm", "first_cold", "bare_first_cold", "first_warm", "bare_first_warm")
+
+
+def visit(page, url: str, bare: bool, key: str, figures: dict[str, list[float]]) -> None:
+    """One visit: its time to ready and to the first result, under `key` and first_`key`."""
+    ready, first = first_result(page, url, bare, mark, "bare:python-ready" if bare else READY_MARK)
+    prefix = "bare_" if bare else ""
+    figures[prefix + key].append(ready)
+    figures[f"{prefix}first_{key}"].append(first)
+
+
+def measure(origin: str, site_dir: Path, rounds: int, widgets: bool) -> tuple[dict[str, list[float]], dict]:
+    figures: dict[str, list[float]] = {k: [] for k in (*FIGURES, "navigation", "run", "stop_plain", "stop_isolated")}
     lesson, bare = origin + LESSON, f"{origin}/{BARE_DIR}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch_args())
         for _ in range(rounds):
-            for key, url, is_bare in (("cold", lesson, False), ("bare_cold", bare, True)):
+            for url, is_bare in ((lesson, False), (bare, True)):
                 context = browser.new_context()  # a new context has an empty cache
-                figures[key].append(time_to_ready(context.new_page(), url, is_bare))
+                visit(context.new_page(), url, is_bare, "cold", figures)
                 context.close()
-            # Instant navigation to another page with a panel, then a trivial run.
-            context = browser.new_context()
-            page = context.new_page()
-            time_to_ready(page, lesson, bare=False)
-            page.evaluate(
-                "document.addEventListener('click', () => window.clickAt = performance.now(),"
-                " {capture: true, once: true})"
-            )
-            # Enter on the focused link (a click event, as Material's instant loading expects):
-            # unlike a mouse click, it cannot land on the sticky header.
-            # Every panel of the first page marks panel-ready too: count only marks after the click.
-            page.get_by_role("navigation").get_by_role("link", name=NEXT_LESSON_LINK).first.press("Enter")
-            after_click = "performance.getEntriesByName('course:panel-ready').filter(m => m.startTime > window.clickAt)"
-            wait_for(page, f"window.clickAt !== undefined && {after_click}.length > 0")
-            figures["navigation"].append(
-                sample("navigation", page.evaluate(f"{after_click}[0].startTime - window.clickAt"))
-            )
-            panel = page.locator("section.course-panel").first
-            panel.get_by_role("textbox").click()
-            page.keyboard.press("ControlOrMeta+a")
-            page.keyboard.insert_text("pass")
-            panel.get_by_role("button", name="Run", exact=True).click()
-            wait_for(page, "performance.getEntriesByName('course:run-end').length > 0")
-            figures["run"].append(
-                sample(
-                    "run",
-                    page.evaluate(
-                        "performance.getEntriesByName('course:run-end').at(-1).startTime"
-                        " - performance.getEntriesByName('course:run-start').at(-1).startTime"
-                    ),
-                )
-            )
-            context.close()
-        live = slider_steps(browser, origin, wait_for)
-        live["timeline"] = timeline_figures(browser, origin, wait_for)
+            instant_navigation_and_run(browser, lesson, figures)
+        live = slider_steps(browser, origin, wait_for) if widgets else {}
+        live["isolated"] = {}  # whether each Stop-to-ready page was cross-origin isolated
+        if widgets:
+            live["timeline"] = timeline_figures(browser, origin, wait_for)
         browser.close()
-        # Warm: a persistent profile keeps its disk cache between visits.
+        # Warm: a persistent profile keeps its disk cache (and Cache Storage: the snapshot) between visits.
         with tempfile.TemporaryDirectory() as profile:
             context = p.chromium.launch_persistent_context(profile, **launch_args())
-            for url in (lesson, bare):  # fill the cache
-                time_to_ready(context.new_page(), url, is_bare := url == bare)
+            page = context.new_page()
+            time_to_ready(page, lesson, bare=False)  # fill the cache
+            wait_for_snapshot(page, wait_for)
+            time_to_ready(page, bare, bare=True)
+            page.close()
             for _ in range(rounds):
-                for key, url, is_bare in (("warm", lesson, False), ("bare_warm", bare, True)):
+                for url, is_bare in ((lesson, False), (bare, True)):
                     page = context.new_page()
-                    figures[key].append(time_to_ready(page, url, is_bare))
+                    visit(page, url, is_bare, "warm", figures)
                     page.close()
+                for key, url in (("stop_plain", lesson), ("stop_isolated", f"{origin}{ISOLATED}{LESSON.lstrip('/')}")):
+                    elapsed, isolated = stop_to_ready(context, url, wait_for, mark)
+                    figures[key].append(sample(key, elapsed))
+                    live["isolated"][key] = isolated
             context.close()
     return figures, live
 
 
-def bytes_before_first_run(origin: str, site_dir: Path) -> tuple[int, int, int]:
-    """Bytes a cold visit fetches until Python is ready: raw, gzipped, and request count."""
+def instant_navigation_and_run(browser, lesson: str, figures: dict[str, list[float]]) -> None:
+    """Instant navigation to another page with a panel, then a trivial run."""
+    context = browser.new_context()
+    page = context.new_page()
+    time_to_ready(page, lesson, bare=False)
+    page.evaluate(
+        "document.addEventListener('click', () => window.clickAt = performance.now(), {capture: true, once: true})"
+    )
+    # Enter on the focused link (a click event, as Material's instant loading expects):
+    # unlike a mouse click, it cannot land on the sticky header.
+    # Every panel of the first page marks panel-ready too: count only marks after the click.
+    page.get_by_role("navigation").get_by_role("link", name=NEXT_LESSON_LINK).first.press("Enter")
+    after_click = "performance.getEntriesByName('course:panel-ready').filter(m => m.startTime > window.clickAt)"
+    wait_for(page, f"window.clickAt !== undefined && {after_click}.length > 0")
+    figures["navigation"].append(sample("navigation", page.evaluate(f"{after_click}[0].startTime - window.clickAt")))
+    panel = page.locator("section.course-panel").first
+    panel.get_by_role("textbox").click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text("pass")
+    panel.get_by_role("button", name="Run", exact=True).click()
+    wait_for(page, "performance.getEntriesByName('course:run-end').length > 0")
+    elapsed = page.evaluate(
+        "performance.getEntriesByName('course:run-end').at(-1).startTime"
+        " - performance.getEntriesByName('course:run-start').at(-1).startTime"
+    )
+    figures["run"].append(sample("run", elapsed))
+    context.close()
+
+
+def bytes_of_a_first_visit(origin: str, site_dir: Path) -> tuple[int, int, int]:
+    """Bytes a cold visit fetches until its first result, its snapshot stored and the network idle:
+    raw, gzipped, and request count (the service worker's requests too)."""
     paths: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch_args())
-        page = browser.new_page()
-        page.on("requestfinished", lambda r: paths.append(r.url.removeprefix(origin)) if r.method == "GET" else None)
-        time_to_ready(page, origin + LESSON, bare=False)
+        context = browser.new_context()
+        context.on("requestfinished", lambda r: paths.append(r.url.removeprefix(origin)) if r.method == "GET" else None)
+        page = context.new_page()
+        first_result(page, origin + LESSON, False, mark, READY_MARK)
+        wait_for_snapshot(page, wait_for)
+        page.wait_for_load_state("networkidle")
         browser.close()
     raw = gz = 0
     for path in paths:
@@ -190,41 +229,25 @@ def bytes_before_first_run(origin: str, site_dir: Path) -> tuple[int, int, int]:
     return raw, gz, len(paths)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        server = SiteServer(site_dir)
-        build(site_dir, server.origin)
-        with server:
-            figures, live = measure(server.origin, site_dir, rounds)
-            raw, gz, count = bytes_before_first_run(server.origin, site_dir)
-    med = {key: statistics.median(values) for key, values in figures.items()}
-    rows = [
-        (
-            "time-to-ready, cold",
-            f"{med['cold']:.0f} ms",
-            f"bare Pyodide {med['bare_cold']:.0f} ms",
-            f"{med['cold'] / med['bare_cold']:.2f} x",
-            "<= 1.10 x",
-        ),
-        (
-            "time-to-ready, warm",
-            f"{med['warm']:.0f} ms",
-            f"bare Pyodide {med['bare_warm']:.0f} ms",
-            f"{med['warm'] / med['bare_warm']:.2f} x",
-            "<= 1.10 x",
-        ),
-        (
-            "ready after instant navigation",
-            f"{med['navigation']:.0f} ms",
-            f"cold {med['cold']:.0f} ms",
-            f"{med['navigation'] / med['cold']:.3f} x",
-            "<= 0.05 x",
-        ),
-        ("trivial run, click to result", f"{med['run']:.1f} ms", "", "", "<= 30 ms"),
+#: A first visit's gzipped bytes before issue 15 (its target is <= 1.10 x this).
+FIRST_VISIT_BYTES = 6.82e6
+
+
+def stop_row(label: str, elapsed: float, isolated: bool) -> tuple[str, ...]:
+    how = "isolated: interrupt buffer" if isolated else "not isolated: worker restarted"
+    return (label, f"{elapsed:.0f} ms", how, "", "<= 50 ms")
+
+
+def ratio_row(label: str, med: dict[str, float], key: str, target: str) -> tuple[str, ...]:
+    bare = med[f"bare_{key}"]
+    return (label, f"{med[key]:.0f} ms", f"bare Pyodide {bare:.0f} ms", f"{med[key] / bare:.2f} x", target)
+
+
+def widget_rows(live: dict) -> list[tuple[str, ...]]:
+    """The explorable's and the timeline's figures (none with --skip-widgets)."""
+    if "p50" not in live:
+        return []
+    return [
         (
             "slider step -> picture (lesson 2)",
             f"p50 {live['p50']:.0f} ms",
@@ -247,7 +270,60 @@ def main() -> None:
             "",
         ),
         ("41 x 41 loss landscape in Pyodide", f"{live['timeline']['landscape']:.0f} ms", "", "", "<= 1000 ms"),
-        ("fetched before first run", f"{raw / 1e6:.2f} MB raw", f"{gz / 1e6:.2f} MB gzipped", f"{count} requests", ""),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--skip-widgets", action="store_true", help="only the runtime's figures (no slider, no timeline)"
+    )
+    arguments = parser.parse_args()
+    rounds, widgets = arguments.rounds, not arguments.skip_widgets
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        server = SiteServer(site_dir)
+        build(site_dir, server.origin)
+        with server:
+            figures, live = measure(server.origin, site_dir, rounds, widgets)
+            raw, gz, count = bytes_of_a_first_visit(server.origin, site_dir)
+    med = {key: statistics.median(values) for key, values in figures.items()}
+    rows = [
+        ratio_row("first result, cold", med, "first_cold", "<= 1.05 x"),
+        ratio_row("first result, warm (snapshot)", med, "first_warm", "<= 0.35 x"),
+        stop_row("Stop -> ready, plain host", med["stop_plain"], live["isolated"]["stop_plain"]),
+        stop_row("Stop -> ready, /isolated/ (COOP/COEP)", med["stop_isolated"], live["isolated"]["stop_isolated"]),
+        (
+            "bytes of a first visit",
+            f"{gz / 1e6:.2f} MB gzipped",
+            f"{raw / 1e6:.2f} MB raw, {count} requests",
+            f"{gz / FIRST_VISIT_BYTES:.2f} x 6.82 MB",
+            "<= 1.10 x",
+        ),
+        (
+            "time-to-ready, cold",
+            f"{med['cold']:.0f} ms",
+            f"bare Pyodide {med['bare_cold']:.0f} ms",
+            f"{med['cold'] / med['bare_cold']:.2f} x",
+            "<= 1.10 x",
+        ),
+        (
+            "time-to-ready, warm",
+            f"{med['warm']:.0f} ms",
+            f"bare Pyodide {med['bare_warm']:.0f} ms",
+            f"{med['warm'] / med['bare_warm']:.2f} x",
+            "<= 1.10 x",
+        ),
+        (
+            "ready after instant navigation",
+            f"{med['navigation']:.0f} ms",
+            f"cold {med['cold']:.0f} ms",
+            f"{med['navigation'] / med['cold']:.3f} x",
+            "<= 0.05 x",
+        ),
+        ("trivial run, click to result", f"{med['run']:.1f} ms", "", "", "<= 30 ms"),
+        *widget_rows(live),
     ]
     print(f"Runtime benchmark: median of {rounds} rounds, headless Chromium, localhost\n")
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
