@@ -5,11 +5,13 @@ CPython for the same code (the worker runs the same recorder in Pyodide)."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from coursekit.tracing import trace
 
-from .pages import RUN_TIMEOUT, wait_until
+from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Panel, wait_until
+from .server import ISOLATED
 from .test_accessibility import serious_violations, set_scheme
 from .widgets import Exercise
 
@@ -203,6 +205,152 @@ def test_stop_ends_a_recording_as_it_ends_a_run(lesson):
     panel.set_code("print(6 * 7)")
     panel.run()
     panel.expect_output("42", timeout=60_000)
+
+
+SLOW_LOOP = "import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.05)\n"
+
+
+def expect_recorded(panel, at_least):
+    """Wait until the page holds `at_least` steps of the recording in flight."""
+    expect(panel.root).to_have_attribute("data-steps-recorded", re.compile(r"^\d+$"), timeout=RUN_TIMEOUT)
+    wait_until(panel.page, f"document.querySelector('[data-steps-recorded]').dataset.stepsRecorded >= {at_least}")
+
+
+@pytest.mark.parametrize("where", ["/", ISOLATED], ids=["plain", "isolated"])
+def test_stop_keeps_the_steps_recorded_until_then(lesson, where):
+    panel = lesson.open(where.rstrip("/") + LESSON).panel(0).wait_ready()
+    assert lesson.page.evaluate("crossOriginIsolated") is (where == ISOLATED)
+    panel.set_code(SLOW_LOOP)
+    stepper = Stepper(panel)
+    stepper.button.click()
+    expect_recorded(panel, 8)
+    panel.stop_button.click()
+    expect(stepper.group).to_contain_text(re.compile(r"Stopped after \d+ steps: showing the steps recorded until then"))
+    count = int(re.search(r"of (\d+),", stepper.position.text_content()).group(1))
+    assert count >= 8
+    expect(panel.status).to_have_text(re.compile(r"^Stopped"))
+    steps = trace(SLOW_LOOP, limit=count)["steps"]  # the same code, cut at as many steps
+    stepper.expect_step(steps, 0, SLOW_LOOP)
+    for index in range(1, 8):
+        stepper.next.click()
+        stepper.expect_step(steps, index, SLOW_LOOP)
+    stepper.last.click()
+    expect(stepper.line).to_have_count(1)  # stopped on a line of the loop, not after the end
+    restarted = "Python was restarted"
+    if where == ISOLATED:  # interrupted: the worker and its steps stay
+        expect(panel.output).not_to_contain_text(restarted)
+    else:  # terminated: the steps came before it
+        expect(panel.output).to_contain_text(restarted)
+    panel.run()  # and Python works again
+    expect(stepper.group).to_be_hidden()
+
+
+def test_the_time_limit_keeps_the_steps_recorded_until_then(lesson):
+    panel = lesson.open(LESSON).panel(0).wait_ready()
+    panel.root.evaluate("el => el.dataset.timeout = '1'")
+    code = "n = 0\nfor i in range(3):\n    n += i\nimport time\ntime.sleep(60)\n"
+    steps = trace(code.replace("60", "0"))["steps"][:-1]  # up to the line that sleeps, not its end
+    panel.set_code(code)
+    stepper = Stepper(panel)
+    stepper.button.click()
+    expect(stepper.group).to_contain_text(
+        f"Stopped at the time limit after {len(steps)} steps: showing the steps recorded until then",
+        timeout=RUN_TIMEOUT,
+    )
+    expect(panel.output).to_contain_text("more than 1 s")
+    stepper.last.click()
+    stepper.expect_step(steps, len(steps) - 1, code)  # the line it was stuck on
+    expect(stepper.line).to_have_text("time.sleep(60)")
+
+
+LIVE_LESSON = "/lessons/weights-and-bias/"
+LIVE_PANEL = "Code panel: A neuron that splits four points"
+
+
+def code_of(panel):
+    """The editor's text, line by line (a short panel: CodeMirror draws every line)."""
+    return "\n".join(panel.root.locator(".cm-content .cm-line").all_text_contents())
+
+
+def test_step_through_in_a_live_panel_and_a_slider_leaves_it(lesson):
+    page = lesson.open(LIVE_LESSON).page
+    panel = Panel(page, page.get_by_role("region", name=LIVE_PANEL))
+    panel.root.scroll_into_view_if_needed()
+    expect(panel.output).to_contain_text("[1, 1] -> z = 0.5 -> 1.0", timeout=BOOT_TIMEOUT)  # its own first run
+    expect(panel.status).to_have_text(re.compile(r"Ready \(ran in"), timeout=RUN_TIMEOUT)
+    code = code_of(panel)
+    steps = trace(code)["steps"]
+    stepper = Stepper(panel).start()
+    stepper.expect_step(steps, 0, code)
+    for index in range(1, 6):  # from the keyboard
+        stepper.next.press("ArrowRight")
+        stepper.expect_step(steps, index, code)
+    stepper.last.click()
+    stepper.expect_step(steps, len(steps) - 1, code)
+    expect(stepper.output).to_contain_text("[1, 1] -> z = 0.5 -> 1.0\n[a picture: press Run to see it]")
+    slider = panel.root.get_by_role("slider", name="w1")
+    slider.press("ArrowRight")  # rewrites w1 in the code: step mode ends, the live run shows it
+    expect(stepper.group).to_be_hidden()
+    expect(stepper.line).to_have_count(0)
+    expect(panel.output.locator("svg")).to_have_count(1, timeout=RUN_TIMEOUT)
+    expect(panel.status).to_have_text(re.compile(r"Ready \(ran in"), timeout=RUN_TIMEOUT)
+    moved = code_of(panel)
+    assert moved != code and "w1 = 1.0" not in moved
+    steps = trace(moved)["steps"]
+    stepper.start()
+    stepper.expect_step(steps, 0, moved)
+    stepper.last.click()
+    stepper.expect_step(steps, len(steps) - 1, moved)
+    assert serious_violations(page) == []
+
+
+def listeners_on_the_page(page) -> int:
+    """Event listeners on window and document (Chrome's DevTools protocol can list them)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        total = 0
+        for target in ("window", "document"):
+            handle = cdp.send("Runtime.evaluate", {"expression": target})["result"]["objectId"]
+            total += len(cdp.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"])
+        return total
+    finally:
+        cdp.detach()
+
+
+def there_and_back(lesson):
+    """To lesson 2 and back to lesson 1 by the footer's Next and Previous links (instant navigation),
+    then Step through again."""
+    page = lesson.page
+    footer = page.get_by_role("navigation", name="Footer")
+    footer.get_by_role("link", name=re.compile(r"^Next")).click()
+    expect(page).to_have_url(re.compile(r"/lessons/weights-and-bias/$"))
+    lesson.panel(0).wait_ready()
+    footer.get_by_role("link", name=re.compile(r"^Previous")).click()
+    expect(page).to_have_url(re.compile(r"/lessons/first-neuron/$"))
+    assert page.evaluate("window.stillTheSamePage") is True, "the navigation reloaded the page"
+    panel = lesson.panel(0).wait_ready()
+    panel.set_code(CODE)
+    return Stepper(panel).start()
+
+
+def test_step_mode_across_instant_navigation(lesson):
+    steps = trace(CODE)["steps"]
+    stepper = stepper_with(lesson, CODE)
+    stepper.next.click()  # left in step mode, then the page changes under it
+    lesson.page.evaluate("window.stillTheSamePage = true")
+    stepper = there_and_back(lesson)
+    stepper.expect_step(steps, 0, CODE)
+    stepper.next.focus()
+    lesson.page.keyboard.press("ArrowRight")
+    stepper.expect_step(steps, 1, CODE)
+    expect(lesson.page.locator(".course-stepper")).to_have_count(1)  # only this page's
+    expect(lesson.page.locator(".cm-line.course-step-line")).to_have_count(1)
+    first = listeners_on_the_page(lesson.page)
+    for _ in range(2):
+        stepper = there_and_back(lesson)
+        stepper.last.click()
+        stepper.expect_step(steps, len(steps) - 1, CODE)
+    assert listeners_on_the_page(lesson.page) == first, "each visit left listeners behind"
 
 
 RETURN_IN_THE_LOOP = (

@@ -27,8 +27,14 @@ function setEnabled(element, enabled) {
   element.setAttribute("aria-disabled", String(!enabled));
 }
 
+// The panels mounted so far. Instant navigation swaps the page without an
+// event a panel hears: the next panel to mount releases those left behind.
+const mounted = new Set();
+
 export class Panel {
   constructor(section) {
+    for (const panel of [...mounted]) if (!panel.section.isConnected) panel.release();
+    mounted.add(this);
     this.section = section;
     this.id = section.dataset.panelId;
     this.starterPre = section.querySelector(".course-panel__starter");
@@ -122,6 +128,13 @@ export class Panel {
     return this.editor ? this.editor.getCode() : this.starter;
   }
 
+  /** Its page is gone: let go of the editor (CodeMirror listens on window and document) and the runner. */
+  release() {
+    mounted.delete(this);
+    this.runner.removeEventListener("state", this.onRunnerState);
+    this.editor?.view.destroy();
+  }
+
   setStatus(text, kind = "") {
     this.shownStatus = { text, kind };
     if (this.statusHeld) return;
@@ -188,14 +201,18 @@ export class Panel {
     const code = this.code();
     const [{ Stepper, stepStatus }, outcome] = await Promise.all([
       loadStepper(),
-      this.execute((handlers, options) => this.runner.trace(code, handlers, options, call)),
+      this.execute((handlers, options) => {
+        // How many steps the page holds, for the tests and make bench to wait on.
+        const onRecorded = (count) => (this.section.dataset.stepsRecorded = count);
+        onRecorded(0);
+        return this.runner.trace(code, { ...handlers, onRecorded }, options, call);
+      }),
     ]);
     if (!outcome) return;
     const { result } = outcome;
-    if (!result.steps?.length) {
-      this.report(result, outcome.elapsedMs);
-      return;
-    }
+    // How it ended, as a Run says it, if it did not end by itself (a Stop, the time limit): its steps still show.
+    if (!result.steps?.length || !["ok", "error"].includes(result.status)) this.report(result, outcome.elapsedMs);
+    if (!result.steps?.length) return;
     this.stepper ||= new Stepper(this);
     this.stepper.show(result);
     this.setStatus(stepStatus(result), result.status === "error" ? "error" : "ready");

@@ -7,6 +7,7 @@
 import { MSG } from "./protocol.js";
 import { startWorker } from "./start.js";
 import { answerInput, stopWaiting } from "./input-channel.js";
+import { TraceSteps } from "./trace-steps.js";
 
 /** The worker preboot.js started in the page's head, if it is for this config (once). */
 function adoptPreboot(config) {
@@ -170,9 +171,13 @@ export class PythonRunner extends EventTarget {
   /**
    * Run code line by line (coursekit.tracing.trace), or with `call` ("f(1, 2)")
    * only that call of it: resolves with run's report plus {steps, output, truncated, limit, call}.
+   * handlers.onRecorded(count) says how many steps the page holds so far.
    */
   trace(code, handlers, options, call = null) {
-    return this.enqueue({ type: MSG.TRACE, code, call }, handlers, options);
+    const steps = new TraceSteps(call); // kept as they come: a Stop that terminates the worker loses none
+    const onSteps = (chunk) => handlers.onRecorded?.(steps.add(chunk));
+    const sent = this.enqueue({ type: MSG.TRACE, code, call }, { ...handlers, onSteps }, options);
+    return sent.then((result) => steps.complete(result));
   }
 
   /**
@@ -235,6 +240,9 @@ export class PythonRunner extends EventTarget {
         break;
       case MSG.TRUNCATED:
         job.handlers.onTruncated?.(data.limit);
+        break;
+      case MSG.STEPS:
+        job.handlers.onSteps?.(data.chunk);
         break;
       case MSG.INPUT:
         this.ask(job, data.prompt);

@@ -7,6 +7,7 @@
 // worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
+//                 STEPS {id, chunk}  (a TRACE's steps so far, packed JSON: coursekit.trace_chunks)
 //                 INPUT {id, prompt}  (input() waits: the answer comes back in shared memory, input-channel.js)
 //
 // BOOT goes to the worker itself and hands it a MessageChannel port; every other
@@ -26,6 +27,7 @@ export const MSG = Object.freeze({
   OUTPUT: "output",
   DISPLAY: "display",
   TRUNCATED: "truncated",
+  STEPS: "steps",
   INPUT: "input",
   RESULT: "result",
   ERROR: "error",

@@ -248,10 +248,10 @@ function onRequest({ data }) {
       break;
     case MSG.TRACE:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
-      tracing ||= pyodide.pyimport("coursekit.tracing");
-      // (not `call: null`: Pyodide passes JS null as jsnull, not None)
+      tracing ||= pyodide.pyimport("coursekit.trace_chunks");
+      // The steps go to the page as they are recorded: they survive a terminated worker.
       runPython(data.id, () =>
-        data.call ? tracing.trace.callKwargs(data.code, { call: data.call }) : tracing.trace(data.code),
+        tracing.trace_for_page(data.code, data.call ?? "", (chunk) => post({ type: MSG.STEPS, id: data.id, chunk })),
       );
       break;
     case MSG.PREDICT:
