@@ -92,3 +92,16 @@ def test_a_missing_pyodide_is_reported_and_the_lesson_stays_readable(page, site)
     expect(panel.editor).to_be_visible()  # the code can still be read and edited
     panel.run()
     panel.expect_status(re.compile(r"^Error: Python could not load"))
+
+
+def test_stop_on_an_isolated_page_keeps_python_state(lesson):
+    """The interpreter itself survives a Stop: what a run left in a module is there for the next run."""
+    panel = lesson.open(ISOLATED + LESSON).panel(0).wait_ready()
+    panel.set_code("import neuron\nneuron.left_by_the_last_run = 42\nwhile True:\n    pass")
+    panel.run()
+    panel.expect_status("Running…")
+    panel.stop_button.click()
+    panel.expect_status("Stopped")
+    panel.set_code("import neuron\nprint('kept', neuron.left_by_the_last_run)")
+    panel.run()
+    panel.expect_output("kept 42")
