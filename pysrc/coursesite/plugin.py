@@ -120,6 +120,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.page_entries: dict[str, dict] = {}
         self.nav_order: list[str] = []
         self.lessons: list = []
+        self.review_url: str | None = None
         self.preboot = (self.bundle_dir / "preboot.js").read_text(encoding="utf-8").strip()
         if "</script" in self.preboot:
             raise PluginError("course plugin: preboot.js cannot be inlined (it contains '</script')")
@@ -147,7 +148,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             source = source_lines.scan(markdown, blocks.NAMES)
             for line, problem in source.problems:
                 here.error(problem, line)
-            expanded, _ = review.expand(markdown, self._lessons_seen_from(page))
+            expanded, found = review.expand(markdown, self._lessons_seen_from(page), here.stem)
+            if found:
+                self.review_url = page.url
             if expanded == markdown:  # lines of the review page's gathered prompts are not its own
                 here.lines = source.lines
             markdown = expanded
@@ -161,6 +164,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 lesson.title,
                 posixpath.relpath(lesson.file.src_uri, here or "."),
                 Path(lesson.file.abs_src_path).read_text(encoding="utf-8"),
+                lesson.file.src_uri,
             )
             for lesson in self.lessons
         ]
@@ -212,6 +216,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.package_zip)
         index = progress.lesson_index(self.page_entries, self.nav_order, self.is_lesson)
+        index["review"] = self.review_url  # the page whose review block schedules the cards (or None)
         (assets / progress.FILENAME).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
         if self.command != "serve":  # mkdocs serve injects an inline live-reload script each time
             csp.apply_to_site(Path(config.site_dir))

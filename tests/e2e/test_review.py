@@ -23,7 +23,7 @@ def test_review_page_holds_every_recall_prompt_and_quiz_of_the_lessons(page, wat
         expect(page.locator(selector)).to_have_count(sum(expected.values()))
         found = Counter(page.locator(selector).evaluate_all("els => els.map(e => e.dataset.version)"))
         assert found == expected, kind
-    headings = page.get_by_role("heading", level=2).get_by_role("link")
+    headings = page.get_by_role("heading", level=3).get_by_role("link")  # one per lesson, under "Every check"
     expect(headings.first).to_have_attribute("href", re.compile(r"lessons/first-neuron/$"))
 
 

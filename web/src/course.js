@@ -8,6 +8,8 @@ import { mountRecall } from "./quiz/recall.js";
 import { mountExercise } from "./exercise/exercise.js";
 import { mountParsons } from "./parsons/parsons.js";
 import { mountProgress } from "./progress/progress.js";
+import { mountReview } from "./review/review.js";
+import { mountReviewDue } from "./review/due-count.js";
 import { mountNavProgress } from "./progress/nav.js";
 import { mountScrollRegion } from "./ui/scroll-regions.js";
 import { saveAllEdits } from "./panel/saved-edits.js";
@@ -16,6 +18,8 @@ import { checkForUpdate, pythonWaits, startOffline } from "./offline/register.js
 
 // One table maps a selector to the function that brings it to life.
 const MOUNTS = [
+  [".course-review", mountReview], // before the quizzes and prompts it gathers (review/review.js)
+  [".course-review-due", mountReviewDue],
   [".course-panel", mountPanel],
   [".arithmatex", mountMath],
   [".course-quiz", mountQuiz],

@@ -28,8 +28,9 @@ from .parsons import ParsonsBlock
 from .progress import ProgressBlock
 from .quiz import QuizBlock
 from .recall import RecallBlock
+from .review import ReviewBlock, ReviewDueBlock
 
-BLOCKS = (QuizBlock, RecallBlock, ExerciseBlock, ParsonsBlock, ProgressBlock)
+BLOCKS = (QuizBlock, RecallBlock, ExerciseBlock, ParsonsBlock, ProgressBlock, ReviewBlock, ReviewDueBlock)
 NAMES = tuple(block.NAME for block in BLOCKS)
 UNREAD = re.compile(r"(?m)^[ ]{0,3}/{3,}[ ]*(" + "|".join(NAMES) + r")\b")
 

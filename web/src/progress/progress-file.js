@@ -4,7 +4,10 @@
 // refusal says why in one sentence; nothing in it runs or reaches a prototype.
 //
 // An export is {format, prefix, exported, items: {key: value}}, where each key
-// is one of the kinds listed in store.js.
+// is one of the kinds listed in store.js. The review schedule (card:… entries,
+// web/src/review/card-record.js) is judged apart: a file whose schedule is
+// malformed still brings the rest, and the schedule already here is kept.
+import { CARD_KEY, CARD_PREFIX, cardProblem } from "../review/card-record.js";
 
 export const EXPORT_FORMAT = "one-neuron-progress";
 
@@ -79,6 +82,7 @@ function checkRecord(key, kind, value) {
 }
 
 function checkItem(key, value) {
+  if (key.startsWith(CARD_PREFIX)) return; // judged with the schedule
   const match = KEY.exec(key);
   if (!match) refuse(`it holds an entry this course does not keep (${JSON.stringify(key.slice(0, 60))})`);
   const kind = match[1];
@@ -97,9 +101,21 @@ function parse(text) {
   }
 }
 
+/** Why the file's review cards cannot be taken (a phrase), or null. */
+function scheduleProblem(cards) {
+  for (const [key, value] of cards) {
+    const name = JSON.stringify(key.slice(CARD_PREFIX.length, 80));
+    if (!CARD_KEY.test(key)) return `${name} is not a card of this course`;
+    const problem = cardProblem(value);
+    if (problem) return `the card ${name}: ${problem}`;
+  }
+  return null;
+}
+
 /**
- * The items of a progress file, checked: a Map of key → value, in file order.
- * Throws ProgressFileError with a sentence for the learner.
+ * The items of a progress file, checked: a Map of key → value, in file order,
+ * with the review cards apart (`cards`, empty when `scheduleProblem` says why
+ * they cannot be taken). Throws ProgressFileError with a sentence for the learner.
  */
 export function readProgressFile(text, { prefix }) {
   if (text.length > MAX_FILE_BYTES) {
@@ -118,9 +134,11 @@ export function readProgressFile(text, { prefix }) {
   const keys = Object.keys(data.items);
   if (keys.length > MAX_ITEMS) refuse(`this file has ${keys.length} entries, more than this course could have saved`);
   const items = new Map();
+  const cards = new Map();
   for (const key of keys) {
     checkItem(key, data.items[key]);
-    items.set(key, data.items[key]);
+    (key.startsWith(CARD_PREFIX) ? cards : items).set(key, data.items[key]);
   }
-  return items;
+  const problem = scheduleProblem(cards);
+  return { items, cards: problem ? new Map() : cards, scheduleProblem: problem };
 }

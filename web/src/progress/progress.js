@@ -94,8 +94,11 @@ class ProgressPage {
     const [file] = this.file.files;
     if (!file) return;
     try {
-      const count = importAll(await file.text());
-      this.status.textContent = `Imported ${count} saved items from ${file.name}.`;
+      const { count, scheduleProblem } = importAll(await file.text());
+      const kept = scheduleProblem
+        ? ` Its review schedule was not imported (${scheduleProblem}): your current schedule is kept.`
+        : "";
+      this.status.textContent = `Imported ${count} saved items from ${file.name}.${kept}`;
     } catch (error) {
       this.status.textContent = `Could not import ${file.name}: ${error.message}.`;
     } finally {

@@ -8,6 +8,7 @@
 //   exercise:<id>           {version, passed, attempts, hints, solution}
 //   parsons:<id>            {version, passed, attempts, arrangement} (web/src/parsons/arrangement.js)
 //   code:<panel id>         the code in a panel's editor (saved by the panel)
+//   card:<quiz or recall key> a review card, scheduled by FSRS (web/src/review/)
 import { PREFIX, load, save } from "../storage.js";
 import { readRuntimeMeta } from "../runner/config.js";
 import { EXPORT_FORMAT, ProgressFileError, readProgressFile } from "./progress-file.js";
@@ -127,12 +128,15 @@ export function exportAll() {
 
 /**
  * Read a progress file back in (adding to and overwriting what is there);
- * returns how many items. The file is checked whole first, and if the browser
- * refuses to store part of it, what was there before is put back: an import
- * either happens entirely or leaves progress exactly as it was.
+ * returns how many items, and why its review schedule was left out if it was
+ * (`scheduleProblem`: the schedule here is then kept as it is). The file is
+ * checked whole first, and if the browser refuses to store part of it, what
+ * was there before is put back: an import either happens entirely or leaves
+ * progress exactly as it was.
  */
 export function importAll(text) {
-  const items = readProgressFile(text, { prefix: PREFIX });
+  const file = readProgressFile(text, { prefix: PREFIX });
+  const items = new Map([...file.items, ...file.cards]);
   const before = new Map([...items.keys()].map((key) => [key, rawValue(key)]));
   for (const [key, value] of items) {
     if (!save(key, value)) {
@@ -141,7 +145,7 @@ export function importAll(text) {
     }
   }
   changed();
-  return items.size;
+  return { count: items.size, scheduleProblem: file.scheduleProblem };
 }
 
 function rawValue(key) {
