@@ -267,7 +267,8 @@ class ParsonsProblem {
       .finally(() => setEnabled(this.checkButton, true));
     const passed = result.status === "checked" && result.passed === true;
     this.results.show(result);
-    this.markLines(result.placement ?? []);
+    // Lines moved while Python checked: the numbers in the messages are the checked program's, not the list's.
+    if (JSON.stringify(this.state.program) === request.arrangement) this.markLines(result.placement ?? []);
     const attempt = result.status === "checked" && !result.starter ? 1 : 0;
     this.save({ passed: passed || this.record.passed, attempts: this.record.attempts + attempt });
   }
