@@ -1,10 +1,11 @@
 """A trace sent to the page in chunks while it is recorded.
 
 The worker calls :func:`trace_for_page` with ``send``, a function that posts
-one chunk (a JSON string) to the page. Chunks go every 50 ms or so while the
-code runs, and once at the end, so the page holds the steps recorded so far
-even if the worker is terminated mid-run (a Stop or the time limit where the
-page is not cross-origin isolated). Each chunk is::
+one chunk (a JSON string) to the page. Chunks go while the code runs (a step
+at once while the code is slow, else every 50 ms: see tracing._Recorder), and
+once at the end, so the page holds the steps recorded so far even if the
+worker is terminated mid-run (a Stop or the time limit where the page is not
+cross-origin isolated). Each chunk is::
 
     {"values": [[name, value, changed], ...],     # entries first seen in this chunk
      "steps": [[line, depth, function, output, [value index, ...]], ...],
