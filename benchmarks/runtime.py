@@ -50,6 +50,7 @@ from tests.e2e.conftest import QUIET_FLAGS, system_chromium  # noqa: E402
 from tests.e2e.server import ISOLATED, SiteServer  # noqa: E402
 
 LESSON = "/lessons/first-neuron/"
+STOP_PAGE = "/playground/"
 NEXT_LESSON_LINK = "Playground"
 READY_MARK = "course:python-ready"
 BARE_DIR = "bench-bare"
@@ -167,7 +168,11 @@ def measure(origin: str, site_dir: Path, rounds: int, widgets: bool) -> tuple[di
                     page = context.new_page()
                     visit(page, url, is_bare, "warm", figures)
                     page.close()
-                for key, url in (("stop_plain", lesson), ("stop_isolated", f"{origin}{ISOLATED}{LESSON.lstrip('/')}")):
+                # On the playground: the endless loop it leaves in the saved edits must not be lesson 1's first Run.
+                for key, url in (
+                    ("stop_plain", origin + STOP_PAGE),
+                    ("stop_isolated", origin + ISOLATED + STOP_PAGE[1:]),
+                ):
                     elapsed, isolated = stop_to_ready(context, url, wait_for, mark)
                     figures[key].append(sample(key, elapsed))
                     live["isolated"][key] = isolated
