@@ -1,5 +1,5 @@
-// The scheduler: FSRS from ts-fsrs, never by hand. Parameters (also in the
-// README's review section, and used by the tests' oracle):
+// The scheduler: FSRS from ts-fsrs, never by hand. Parameters (also on the
+// authors' page, and used by the tests' oracle, tests/e2e/fsrs_oracle.mjs):
 //   - ts-fsrs's default weights and 90 % desired retention;
 //   - enable_short_term: false: a course is reviewed over days, not in
 //     minute-long learning steps, so every rating schedules whole days;
