@@ -112,8 +112,10 @@ def hostile(browser, site):
     A router sees every request that would reach the network; one the browser
     refuses (the site's Content-Security-Policy) never gets there. (Playwright's
     request event is no witness: it fires even for a synchronous request that
-    the policy blocks.)"""
-    context = browser.new_context(base_url=site.origin)
+    the policy blocks.) No service worker, as in every test's own context (conftest): the corpus
+    runs where the page is not cross-origin isolated, where input() says it is not available and
+    Stop restarts Python (tests/e2e/test_input.py and test_offline.py cover the isolated page)."""
+    context = browser.new_context(base_url=site.origin, service_workers="block")
     offsite: list[str] = []
 
     def off_the_site(route):
