@@ -16,10 +16,8 @@ Usage: python benchmarks/parsons.py [--rounds N]   (`make bench` runs it)
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -28,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.live import percentile  # noqa: E402
-from benchmarks.runtime import build, launch_args, sample, wait_for  # noqa: E402
-from tests.e2e.server import SiteServer  # noqa: E402
+from benchmarks.runtime import bench_main, launch_args, print_table, sample, wait_for  # noqa: E402
 
 LESSON = "/lessons/training-or/"
 ROOT_SELECTOR = 'section.course-parsons[data-parsons-id="train-loop-order"]'
@@ -120,24 +117,9 @@ def report(figures: dict[str, list[float]], rounds: int) -> None:
         (f"Check: click -> result (median of {rounds})", f"{statistics.median(figures['check']):.0f} ms", "", ""),
     ]
     print("Parsons benchmark: lesson 7's training loop, headless Chromium\n")
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print_table(rows)
     print(f"\nraw Check samples (ms): {[round(v) for v in figures['check']]}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        server = SiteServer(site_dir)
-        build(site_dir, server.origin)
-        with server:
-            figures = measure(server.origin, rounds)
-    report(figures, rounds)
-
-
 if __name__ == "__main__":
-    main()
+    bench_main(measure, report)

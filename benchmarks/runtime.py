@@ -79,6 +79,27 @@ self.onmessage = async ({ data: indexURL }) => {
 """
 
 
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    """Rows of text cells in left-aligned columns, as wide as their widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def bench_main(measure, report) -> None:
+    """A widget benchmark's command line: --rounds, one site built and served, measure(origin, rounds), report."""
+    parser = argparse.ArgumentParser(description=sys.modules[measure.__module__].__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    rounds = parser.parse_args().rounds
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = Path(tmp) / "site"
+        server = SiteServer(site_dir)
+        build(site_dir, server.origin)
+        with server:
+            figures = measure(server.origin, rounds)
+    report(figures, rounds)
+
+
 def build(site_dir: Path, origin: str) -> None:
     env = {**os.environ, "SITE_URL": origin + "/", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
@@ -331,9 +352,7 @@ def main() -> None:
         *widget_rows(live),
     ]
     print(f"Runtime benchmark: median of {rounds} rounds, headless Chromium, localhost\n")
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print_table(rows)
     print(
         textwrap.dedent(f"""
         raw samples (ms): {", ".join(f"{k}={[round(v) for v in vs]}" for k, vs in figures.items())}""")

@@ -19,11 +19,9 @@ Usage: python benchmarks/stepper.py [--rounds N]   (`make bench` runs it after r
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -32,8 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.live import percentile  # noqa: E402
-from benchmarks.runtime import build, launch_args, sample, wait_for  # noqa: E402
-from tests.e2e.server import SiteServer  # noqa: E402
+from benchmarks.runtime import bench_main, launch_args, print_table, sample, wait_for  # noqa: E402
 
 LESSON = "/lessons/first-neuron/"
 PANEL = "Code panel: A neuron function for any number of inputs"
@@ -187,25 +184,10 @@ def report(figures: dict[str, list[float]], rounds: int) -> None:
         ),
     ]
     print(f"Stepper benchmark: median of {rounds} rounds (each in Pyodide: median of 7), headless Chromium\n")
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print_table(rows)
     raw = ", ".join(f"{key}={[round(v, 1) for v in values]}" for key, values in figures.items() if key[:4] != "step")
     print(f"\nraw samples (ms): {raw}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        server = SiteServer(site_dir)
-        build(site_dir, server.origin)
-        with server:
-            figures = measure(server.origin, rounds)
-    report(figures, rounds)
-
-
 if __name__ == "__main__":
-    main()
+    bench_main(measure, report)
