@@ -110,12 +110,17 @@ def get(exercise_id: str) -> Exercise:
     registry = load()
     if exercise_id not in registry:
         place = f"in {shown(folder())}/" if folder() is not None else f"(the site has no {DEFAULT_FOLDER}/ folder)"
-        close = difflib.get_close_matches(exercise_id, registry, n=1, cutoff=0.6)
-        if close:
-            raise KeyError(f"there is no exercise {exercise_id!r} {place}: did you mean {close[0]!r}?")
-        known = ", ".join(sorted(registry)) or "none yet"
-        raise KeyError(f"there is no exercise {exercise_id!r} {place} (known: {known})")
+        raise unknown_id("exercise", exercise_id, registry, place)
     return registry[exercise_id]
+
+
+def unknown_id(kind: str, key: str, registry: dict[str, object], place: str = "") -> KeyError:
+    """The KeyError for an id not in ``registry``: a did-you-mean when one is close, else the known ids."""
+    missing = f"there is no {kind} {key!r}" + (f" {place}" if place else "")
+    close = difflib.get_close_matches(key, registry, n=1, cutoff=0.6)
+    if close:
+        return KeyError(f"{missing}: did you mean {close[0]!r}?")
+    return KeyError(f"{missing} (known: {', '.join(sorted(registry)) or 'none yet'})")
 
 
 def all_exercises() -> list[Exercise]:

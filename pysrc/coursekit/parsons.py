@@ -22,7 +22,6 @@ This module runs in the browser (Pyodide) and in pytest: standard library only.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import random
@@ -179,11 +178,7 @@ def get(problem_id: str) -> Parsons:
     """The problem with this id; KeyError (naming the known ones) if there is none."""
     registry = load()
     if problem_id not in registry:
-        close = difflib.get_close_matches(problem_id, registry, n=1, cutoff=0.6)
-        if close:
-            raise KeyError(f"there is no Parsons problem {problem_id!r}: did you mean {close[0]!r}?")
-        known = ", ".join(sorted(registry)) or "none yet"
-        raise KeyError(f"there is no Parsons problem {problem_id!r} (known: {known})")
+        raise exercises.unknown_id("Parsons problem", problem_id, registry)
     return registry[problem_id]
 
 
