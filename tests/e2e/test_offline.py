@@ -9,17 +9,14 @@ outside /isolated/).
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error, Page, expect
 
 from tests.lesson_widgets import page_url, pages
-from tests.site.small_site import write_site
+from tests.site.small_site import build_small_site
 
 from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson
 from .server import SUB_PATH, SiteHandler, SiteServer
@@ -180,15 +177,7 @@ def deploy(folder, version: str) -> None:
         "index.md": f"# Home\n\nThis is version {version}.\n",
         "other.md": f"# Other\n\nThe other page, version {version}.\n",
     }
-    write_site(folder, pages)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
+    build_small_site(folder, pages)
 
 
 def test_an_update_waits_for_reload_and_never_mixes_versions(browser, course_v1):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -46,6 +49,20 @@ def write_site(
         + extra
     )
     return tmp_path / "mkdocs.yml"
+
+
+def build_small_site(folder: Path, pages: dict[str, str]) -> Path:
+    """Write the small site into folder and build it with --strict (which must pass); its site/ folder."""
+    write_site(folder, pages)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
 
 
 @pytest.fixture(autouse=True)

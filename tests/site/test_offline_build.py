@@ -6,11 +6,8 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,23 +17,14 @@ from mkdocs.exceptions import PluginError
 from coursesite import offline
 from coursesite.plugin import CoursePlugin
 
-from .small_site import BUNDLE, needs_npm_build, write_site  # noqa: F401 (an autouse fixture)
+from .small_site import BUNDLE, build_small_site, needs_npm_build  # noqa: F401 (an autouse fixture)
 
 PAGES = {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n", "notes/plain.md": "# Plain\n"}
 HASHED = re.compile(r"-[A-Z0-9]{8}\.(js|css)$")
 
 
 def build(folder: Path, pages: dict[str, str] = PAGES) -> Path:
-    write_site(folder, pages)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return build_small_site(folder, pages)
 
 
 @pytest.fixture(scope="module")
