@@ -20,6 +20,13 @@ function text(parent, content, x, y, anchor = "middle", extra = {}) {
   return node;
 }
 
+/** Flat data coordinates [x, y, x, y, ...] as an SVG points attribute, through the maps x and y. */
+function svgPoints(flat, x, y) {
+  const pairs = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push(`${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`);
+  return pairs.join(" ");
+}
+
 /** A linear map from [low, high] to [from, to]. */
 const scale =
   ([low, high], from, to) =>
@@ -66,11 +73,7 @@ export function planePicture(data) {
   );
   const points = svgEl("g", {}, svg);
   for (const [x1, x2, kind] of data.points) marker(points, kind, x(x1), y(x2), COLOURS[kind % 2]);
-  const coords = (flat) => {
-    const pairs = [];
-    for (let i = 0; i < flat.length; i += 2) pairs.push(`${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`);
-    return pairs.join(" ");
-  };
+  const coords = (flat) => svgPoints(flat, x, y);
   const pool = [];
   return {
     svg,
@@ -153,12 +156,10 @@ export function landscapePicture(data) {
   const svg = svgEl("svg", { viewBox: "0 0 300 262", class: "course-timeline__landscape", "aria-hidden": "true" });
   const x = scale(land.x_range, box.left, box.right);
   const y = scale(land.y_range, box.bottom, box.top);
-  const at = (flat, i) => `${x(flat[i]).toFixed(1)},${y(flat[i + 1]).toFixed(1)}`;
+  const at = (flat, i) => svgPoints(flat.slice(i, i + 2), x, y);
   const cells = svgEl("g", { fill: COLOURS[0] }, svg);
   for (const [opacity, flat] of land.cells) {
-    const pairs = [];
-    for (let i = 0; i < flat.length; i += 2) pairs.push(at(flat, i));
-    svgEl("polygon", { points: pairs.join(" "), "fill-opacity": opacity }, cells);
+    svgEl("polygon", { points: svgPoints(flat, x, y), "fill-opacity": opacity }, cells);
   }
   const contours = (land.contours ?? []).map((piece) => `M${at(piece, 0)}L${at(piece, 2)}`).join("");
   if (contours) svgEl("path", { d: contours, fill: "none", stroke: "currentColor", "stroke-dasharray": "1 2" }, svg);
