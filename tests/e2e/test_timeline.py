@@ -93,6 +93,17 @@ def test_epoch_50_is_kept_where_the_last_point_crosses(timeline, run):
     expect(widget.locator("tbody td[data-right=false]")).to_have_count(1)
 
 
+def test_a_burst_of_keys_faster_than_the_screen_draws_loses_none(timeline, run):
+    """Twelve ArrowRights within one animation frame (a held key on a slow machine) land on the twelfth frame."""
+    _, widget = timeline
+    history, epochs = run
+    widget.get_by_role("slider", name="Epoch").evaluate(
+        "(slider) => { for (let i = 0; i < 12; i++) slider.dispatchEvent("
+        "new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })); }"
+    )
+    expect_epoch(widget, history, epochs[12])
+
+
 # The plane's picture box in SVG units (web/src/timeline/draw.js planePicture): x from 44 to 282, y from 226 up to 8.
 PLANE = {"left": 44, "right": 282, "top": 8, "bottom": 226}
 

@@ -32,7 +32,6 @@ class Timeline {
   constructor(data) {
     this.data = data;
     this.frames = data.frames;
-    this.index = 0;
     this.wanted = 0;
     this.playing = false;
     this.pending = 0;
@@ -125,9 +124,10 @@ class Timeline {
     event.preventDefault();
   }
 
+  /** Step from the frame last asked for, not the one last drawn: a fast burst of keys loses none. */
   stepBy(delta) {
     this.pause();
-    this.go(this.index + delta);
+    this.go(this.wanted + delta);
   }
 
   /** Go to a frame (clamped to the ends). */
@@ -152,7 +152,6 @@ class Timeline {
 
   show(index) {
     const frame = this.frames[index];
-    this.index = index;
     this.slider.setAttribute("aria-valuetext", this.valueText(frame));
     for (const picture of Object.values(this.pictures)) picture.draw(frame);
     const [w1, w2] = frame.weights.map(formatNumber);
@@ -174,7 +173,7 @@ class Timeline {
   }
 
   start() {
-    if (this.index >= this.frames.length - 1) this.request(0);
+    if (this.wanted >= this.frames.length - 1) this.request(0);
     this.playing = true;
     this.play.textContent = "Pause";
     let last = performance.now();
