@@ -27,6 +27,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    #: When a list: (path, status) of every GET answered is appended to it (tests and the bench count downloads).
+    answered: list[tuple[str, int]] | None = None
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if self.answered is not None and self.command == "GET":
+            self.answered.append((self.path.split("?")[0], int(code)))
+        super().send_response(code, message)
+
     def translate_path(self, path: str) -> str:
         for prefix in (SUB_PATH, ISOLATED):
             if path.startswith(prefix):

@@ -93,8 +93,8 @@ def test_a_lesson_page_in_use_has_no_serious_violations(scheme, page, watched):
 def scan(browser, site):
     """One page for the whole scan, reused from page to page; its console errors recorded.
 
-    No service worker, as in every test's own context (conftest): its first-visit reload would
-    destroy the page under the scan; tests/e2e/test_offline.py scans the update banner with one."""
+    No service worker, as in every test's own context (conftest): each page scanned is as a first
+    visit finds it; tests/e2e/test_offline.py scans the update banner with one."""
     context = browser.new_context(base_url=site.origin, service_workers="block")
     page, errors = context.new_page(), []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -1,7 +1,7 @@
 // Entry point: mount every widget on the page, and again after each of
 // Material's instant navigations (document$ emits the new document).
 import { mountPanel } from "./panel/panel.js";
-import { getRunner, pageNeedsPython, pythonStarted } from "./runner/index.js";
+import { getRunner, pageNeedsPython } from "./runner/index.js";
 import { mountMath } from "./math/math.js";
 import { mountQuiz } from "./quiz/quiz.js";
 import { mountRecall } from "./quiz/recall.js";
@@ -14,7 +14,7 @@ import { mountNavProgress } from "./progress/nav.js";
 import { mountScrollRegion } from "./ui/scroll-regions.js";
 import { saveAllEdits } from "./panel/saved-edits.js";
 import { flushDebounced } from "./ui/dom.js";
-import { checkForUpdate, pythonWaits, startOffline } from "./offline/register.js";
+import { checkForUpdate, startOffline } from "./offline/register.js";
 
 // One table maps a selector to the function that brings it to life.
 const MOUNTS = [
@@ -52,18 +52,18 @@ function mountAll(root = document) {
 // quick. The build says which pages those are, in the course-runtime meta tag;
 // after an instant navigation that tag is the new page's (Material swaps the
 // <head> tags that differ before document$ emits).
+// Returns the boot's promise (settled when Python is ready or has failed), or undefined.
 function bootIfNeeded() {
-  if (pageNeedsPython() && !pythonWaits())
-    getRunner()
+  if (pageNeedsPython())
+    return getRunner()
       .boot()
       .catch(() => {});
 }
 
-// The service worker (offline/register.js); on a first visit Python waits for its one reload.
-startOffline({ bootPython: bootIfNeeded, pythonStarted });
 // This script loads async: on a page with code Python starts booting before the
 // page has even finished parsing. Widgets mount once the document is ready.
-bootIfNeeded();
+// The service worker comes after Python (offline/register.js).
+startOffline({ pythonBooted: bootIfNeeded() });
 
 function start() {
   const mountPage = () => {

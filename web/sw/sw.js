@@ -26,7 +26,7 @@ async function answerHead({ request }) {
 }
 registerRoute(() => true, answerHead, "HEAD");
 
-// The first worker takes the open page at once (it reloads once to become isolated).
+// The first worker takes the open page at once: its next requests, offline too, are served from the precache.
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 // workbox-window's messageSkipWaiting(): the learner chose Reload on the banner.

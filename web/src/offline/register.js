@@ -1,44 +1,34 @@
 // The site's service worker (web/sw/sw.js), registered with workbox-window:
 // - offline after one visit: it precaches the whole site;
-// - cross-origin isolation on a plain static host: the first time it takes
-//   control of a page that is not isolated, the page reloads once, and is then
-//   served with COOP/COEP (Stop can then interrupt Python instead of restarting it);
+// - cross-origin isolation on a plain static host: every response it serves
+//   carries COOP/COEP, so from the next page load on, Stop can interrupt Python
+//   instead of restarting it. A first visit is not isolated and is not reloaded
+//   to become so: the learner's first result comes first;
 // - updates on the learner's word: a new version waits, the banner offers
 //   Reload, and only then does it take over (so a page never mixes versions).
-import { RELOADED, reloadComing, serviceWorkerURL } from "./first-visit.js";
+import { readRuntimeMeta } from "../runner/config.js";
 import { showUpdateBanner } from "./banner.js";
 
+let started = false;
 let workbox = null;
-let waitingPython = null; // starts Python if the first visit's reload does not come
 
-/** Whether Python should wait: this first visit reloads once the service worker is in. */
-export function pythonWaits() {
-  return Boolean(waitingPython);
+/** The service worker's URL from the page's course-runtime meta, or null (mkdocs serve, or no meta). */
+export function serviceWorkerURL(doc = document) {
+  const meta = readRuntimeMeta(doc);
+  if (!meta?.offline) return null;
+  return new URL(meta.offline, new URL(meta.assets, doc.baseURI)).href;
 }
 
-function startPython() {
-  const start = waitingPython;
-  waitingPython = null;
-  start?.();
-}
-
-function reloadOnceForIsolation(pythonStarted) {
-  if (globalThis.crossOriginIsolated || sessionStorage.getItem(RELOADED) || pythonStarted()) return startPython();
-  sessionStorage.setItem(RELOADED, "1");
-  location.reload();
-}
-
-function listen(wb, pythonStarted) {
+function listen(wb) {
   let asked = false; // the learner chose Reload: the new worker's takeover reloads this page
   const takeOver = () => {
     asked = true;
     wb.messageSkipWaiting();
   };
   wb.addEventListener("waiting", () => showUpdateBanner(takeOver));
-  wb.addEventListener("redundant", startPython); // its install failed: no reload is coming
   wb.addEventListener("controlling", (event) => {
-    if (!event.isUpdate) reloadOnceForIsolation(pythonStarted);
-    else if (asked) location.reload();
+    if (!event.isUpdate) return; // the first worker: it serves this page's next requests, offline too
+    if (asked) location.reload();
     else showUpdateBanner(() => location.reload()); // another tab let the new version in
   });
 }
@@ -50,26 +40,23 @@ function pageLoaded() {
 }
 
 /**
- * Register the service worker. On a first visit that will reload, it starts
- * at once and `bootPython` waits for the reload (or runs if none comes);
- * otherwise after the page has loaded. `pythonStarted()` says whether the
- * learner already started Python (then no reload interrupts them).
+ * Register the service worker once the page has loaded and `pythonBooted` has
+ * settled (Python ready, or failed): the precache then takes Pyodide from the
+ * HTTP cache the page has just filled instead of downloading it again, and it
+ * never competes with the learner's first run for the network.
  */
-export async function startOffline({ bootPython, pythonStarted }) {
+export async function startOffline({ pythonBooted = Promise.resolve() } = {}) {
   const url = serviceWorkerURL();
-  if (workbox || !url || !("serviceWorker" in navigator) || !globalThis.isSecureContext) return;
-  if (reloadComing()) waitingPython = bootPython;
-  else await pageLoaded();
+  if (started || !url || !("serviceWorker" in navigator) || !globalThis.isSecureContext) return;
+  started = true;
+  await Promise.all([pageLoaded(), pythonBooted.catch(() => {})]);
   const { Workbox } = await import("workbox-window");
   workbox = new Workbox(url, { scope: new URL("./", url).href });
-  listen(workbox, pythonStarted);
+  listen(workbox);
   try {
-    const registration = await workbox.register();
-    if (!registration) throw new Error("no registration");
-    if (!registration.installing) startPython(); // no new worker on its way: no takeover, no reload
+    if (!(await workbox.register())) throw new Error("no registration");
   } catch (error) {
     console.warn("The course cannot work offline here (its service worker was refused):", error);
-    startPython();
   }
 }
 

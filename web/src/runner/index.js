@@ -10,11 +10,6 @@ export function getRunner() {
   return runner;
 }
 
-/** Whether Python was asked to start on this page (a boot, a run). */
-export function pythonStarted() {
-  return Boolean(runner?.bootPromise || globalThis.coursePreboot);
-}
-
 /** Whether the build marked this page as one with code to run. */
 export function pageNeedsPython() {
   return Boolean(readRuntimeMeta()?.boot);

@@ -3,11 +3,9 @@
 // it (see client.js); if anything here fails, course.js simply starts its own.
 import { runtimeConfig, readRuntimeMeta } from "./config.js";
 import { startWorker } from "./start.js";
-import { reloadComing } from "../offline/first-visit.js";
 
 try {
-  // (Not on a first visit the service worker reloads: see offline/first-visit.js.)
-  if (readRuntimeMeta()?.boot && typeof Worker !== "undefined" && !reloadComing()) {
+  if (readRuntimeMeta()?.boot && typeof Worker !== "undefined") {
     const config = runtimeConfig();
     performance.mark("course:worker-start");
     globalThis.coursePreboot = { config, ...startWorker(config) };
