@@ -28,7 +28,7 @@ FILENAME = "<your code>"
 #: Packages a learner might try that the course does not ship, with why.
 MISSING_PACKAGE_HINT = (
     "{name} is not available here: the course runs on Python's standard library "
-    "and the `neuron` package, so that it works offline in any browser."
+    "and the packages it ships with, so that it works offline in any browser."
 )
 KNOWN_MISSING = {"numpy", "pandas", "matplotlib", "scipy", "sklearn", "torch", "tensorflow"}
 

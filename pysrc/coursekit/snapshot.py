@@ -1,6 +1,6 @@
 """What the browser's Python worker does around a memory snapshot of Python.
 
-The worker's first boot imports the course's packages (:func:`prepare`), then
+The worker's first boot imports the engine and the site's packages (:func:`prepare`), then
 Pyodide saves the whole interpreter's memory; later boots restore that memory
 instead of starting Python and importing everything again. A restored Python
 must look like a fresh one to the learner, so :func:`after_restore` runs before
@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import importlib
 import random
+from collections.abc import Iterable
 
-#: Imported before the snapshot, so that no page waits for them afterwards.
+#: The engine's modules, imported before the snapshot, so that no page waits for them afterwards.
 MODULES = (
     "coursekit.runtime",
-    "neuron",
     "coursekit.checker",
     "coursekit.tracing",
     "coursekit.trace_chunks",
@@ -27,10 +27,11 @@ MODULES = (
 )
 
 
-def prepare(modules: tuple[str, ...] = MODULES) -> list[str]:
-    """Import ``modules`` (those that exist); return the names imported."""
+def prepare(packages: Iterable[str] = (), modules: tuple[str, ...] = MODULES) -> list[str]:
+    """Import ``modules`` and the site's own ``packages`` (the plugin's ``python_packages``, as
+    the page's runtime settings name them), those that exist; return the names imported."""
     imported = []
-    for name in modules:
+    for name in (*modules, *packages):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as error:

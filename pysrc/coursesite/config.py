@@ -21,5 +21,6 @@ class CourseConfig(Config):
     #: The folder of the site's exercise specs (one module per lesson, see coursekit.exercises);
     #: default: exercises/ beside mkdocs.yml, if there is one.
     exercises_dir = opt.Optional(opt.Type(str))
-    #: Python packages (importable at build time) shipped to the browser.
-    python_packages = opt.ListOfItems(opt.Type(str), default=["neuron", "coursekit"])
+    #: The teacher's own Python packages (importable at build time) shipped to the browser and imported
+    #: as Python starts, e.g. [neuron]; coursekit, the engine's, is always shipped.
+    python_packages = opt.ListOfItems(opt.Type(str), default=[])

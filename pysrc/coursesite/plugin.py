@@ -66,6 +66,8 @@ BLOCKS = "coursesite.blocks"
 #: Widgets whose page boots Python as soon as it loads.
 PYTHON_WIDGETS = {"panel", "exercise", "parsons"}
 STORAGE_PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: The package the browser's Python always needs (it runs panels and checks exercises).
+ENGINE_PACKAGE = "coursekit"
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -115,7 +117,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.exercises_dir = site_exercises.folder_of(root, self.config.exercises_dir)
         site_exercises.load(self.exercises_dir, serving=self.command == "serve")  # afresh, for `mkdocs serve`
-        self.package_zip = python_package_zip(self.config.python_packages, site_exercises.shipped(self.exercises_dir))
+        self.packages = shipped_packages(self.config.python_packages)
+        self.package_zip = python_package_zip(self.packages, site_exercises.shipped(self.exercises_dir))
         self.runs_python: dict[str, bool] = {}
         self.page_entries: dict[str, dict] = {}
         self.nav_order: list[str] = []
@@ -140,6 +143,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 )
             ),
             "storage": storage_prefix(self.config.storage_prefix, config.site_name),
+            # The teacher's packages, which the worker imports as Python starts (and before a snapshot).
+            "packages": [name for name in self.packages if name != ENGINE_PACKAGE],
         }
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -240,11 +245,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
-        folders = [root / self.config.bundle_dir, *map(_package_dir, self.config.python_packages)]
+        folders = [root / self.config.bundle_dir, *map(_package_dir, shipped_packages(self.config.python_packages))]
         for path in [*folders, site_exercises.folder_of(root, self.config.exercises_dir)]:
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+
+def shipped_packages(chosen: list[str]) -> list[str]:
+    """The packages in the site's Python zip: the engine's, then the teacher's, each once."""
+    return list(dict.fromkeys([ENGINE_PACKAGE, *chosen]))
 
 
 def storage_prefix(chosen: str | None, site_name: str) -> str:

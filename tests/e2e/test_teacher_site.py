@@ -118,6 +118,12 @@ def test_the_wheel_alone_builds_a_teachers_site_whose_panel_and_exercise_work(te
     panel = Panel(page, page.get_by_role("region", name="Code panel: A sum"))
     panel.wait_ready().run()
     panel.expect_output("total = 6")
+    # The site names no package of its own: the engine alone is shipped, and nothing imports neuron.
+    panel.set_code(
+        "import sys, importlib.util\nprint(sorted({'neuron', 'coursekit'} & set(sys.modules)))\n"
+        "print(importlib.util.find_spec('neuron'))"
+    ).run()
+    panel.expect_output("['coursekit']\nNone")
     exercises.use(teacher_site.home / "exercises")  # the page objects read the spec (conftest puts the course's back)
     halve = Exercise(page, "halve").wait_ready()
     halve.check("def halve(x):\n    return x // 2\n").expect_failed()

@@ -131,3 +131,30 @@ def test_a_chosen_storage_prefix_is_used_and_checked(tmp_path):
             assert runtime_meta((folder / "site/index.html").read_text())["storage"] == "my-course"
         else:
             assert result.returncode != 0 and "storage_prefix 'My Course' must be lowercase" in result.stderr
+
+
+def shipped(folder: Path) -> tuple[list[str], set[str]]:
+    """The packages a built site's runtime settings name, and the top-level folders of its Python zip."""
+    import zipfile
+
+    meta = runtime_meta((folder / "site/index.html").read_text())
+    (package,) = (folder / "site/assets/course").glob("python/course-*.zip")
+    return meta["packages"], {name.split("/")[0] for name in zipfile.ZipFile(package).namelist()}
+
+
+@pytest.mark.parametrize(
+    "option, packages",
+    [("", []), ("python_packages: [neuron]", ["neuron"]), ("python_packages: [coursekit, neuron]", ["neuron"])],
+    ids=["the default: none of the teacher's", "neuron", "coursekit named too"],
+)
+def test_the_runtime_settings_name_exactly_the_configured_packages(tmp_path, option, packages):
+    write_site(tmp_path, {"index.md": "# Hi\n\n```panel\nprint(1)\n```\n"})
+    config = (tmp_path / "mkdocs.yml").read_text().replace("bundle_dir:", f"{option}\n      bundle_dir:")
+    (tmp_path / "mkdocs.yml").write_text(config)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    named, folders = shipped(tmp_path)
+    assert named == packages  # what the worker imports as Python starts, and before its snapshot
+    assert folders == {"coursekit", "course_exercises", *packages}  # the engine is always shipped

@@ -30,9 +30,9 @@ const GONE_WHILE_STARTING = "Python stopped while it was starting";
 const INTERRUPT_GRACE_MS = 1500;
 
 export class PythonRunner extends EventTarget {
-  constructor({ workerURL, indexURL, packageURL, snapshotKey = null }) {
+  constructor({ workerURL, indexURL, packageURL, snapshotKey = null, packages = [] }) {
     super();
-    this.config = { workerURL, indexURL, packageURL, snapshotKey };
+    this.config = { workerURL, indexURL, packageURL, snapshotKey, packages };
     this.state = STATE.IDLE;
     this.detail = "";
     this.worker = null;

@@ -17,5 +17,6 @@ export function runtimeConfig(doc = document) {
     indexURL: new URL(meta.pyodide, assets).href,
     packageURL: new URL(meta.package, assets).href,
     snapshotKey: meta.snapshot ?? null, // what a memory snapshot of Python is valid for (see snapshot.js)
+    packages: meta.packages ?? [], // the site's own packages (the plugin's python_packages), imported at boot
   };
 }

@@ -162,11 +162,11 @@ async function startPython(options, { snapshotKey, packageURL }, reachable) {
   return { restored: false, making };
 }
 
-// Before any learner code: import the course's packages, and save the
-// interpreter's memory for the next boot (the bytes are stored after READY).
-function makeSnapshot() {
+// Before any learner code: import the engine and the site's packages, and save
+// the interpreter's memory for the next boot (the bytes are stored after READY).
+function makeSnapshot(packages) {
   try {
-    pyodide.pyimport("coursekit.snapshot").prepare().destroy();
+    pyodide.pyimport("coursekit.snapshot").prepare(packages).destroy();
     return pyodide.makeMemorySnapshot();
   } catch (error) {
     console.debug("Python snapshot: could not be made; the next boot starts without one.", error);
@@ -174,7 +174,7 @@ function makeSnapshot() {
   }
 }
 
-async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null }) {
+async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null, packages = [] }) {
   try {
     holdLifeLock(lock);
     progress(0);
@@ -189,7 +189,7 @@ async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null,
     pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
     progress(2);
     if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
-    const snapshot = making ? makeSnapshot() : null;
+    const snapshot = making ? makeSnapshot(packages) : null;
     if (restored) pyodide.pyimport("coursekit.snapshot").after_restore();
     pyodide.setStdout(streamTo("stdout"));
     pyodide.setStderr(streamTo("stderr"));
@@ -205,9 +205,9 @@ async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null,
     }
     post({ type: MSG.READY, restored });
     if (snapshot) saveSnapshot(snapshotKey, packageURL, snapshot);
-    // Import the teaching package now, after saying ready, so the first Run
-    // that uses it is quick (a Run sent meanwhile simply waits its turn).
-    else if (!restored) setTimeout(() => pyodide.pyimport("neuron").destroy(), 0);
+    // Import the site's own packages now, after saying ready, so the first Run
+    // that uses them is quick (a Run sent meanwhile simply waits its turn).
+    else if (!restored) setTimeout(() => packages.forEach((name) => pyodide.pyimport(name).destroy()), 0);
   } catch (error) {
     onBootFailure({ reason: error });
   }
