@@ -136,6 +136,18 @@ def test_after_one_visit_every_page_works_with_the_network_cut(sw_page, site):
             expect(quiz.feedback).to_have_text(re.compile(r"^✓ Correct"))
 
 
+def test_after_one_visit_the_browser_can_install_the_course_as_an_app(sw_page, site):
+    """Chromium's own installability check (DevTools' Page.getInstallabilityErrors) finds nothing missing."""
+    first_visit(sw_page, "/")
+    devtools = sw_page.context.new_cdp_session(sw_page)
+    manifest = devtools.send("Page.getAppManifest")
+    assert manifest["errors"] == [], manifest["errors"]
+    assert json.loads(manifest["data"])["name"] == "One Neuron"
+    errors = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # A test's context is incognito, where Chromium installs nothing: every other requirement is met.
+    assert [error["errorId"] for error in errors] == ["in-incognito"], errors
+
+
 def test_under_a_sub_path_the_worker_covers_the_course_only(sw_page, site):
     first_visit(sw_page, SUB_PATH + LESSON)
     scope = sw_page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
