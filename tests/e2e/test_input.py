@@ -84,6 +84,27 @@ def test_stop_while_waiting_for_input_keeps_python(lesson):
     assert len(wasm) == 1, "the worker was restarted"
 
 
+def test_the_time_limit_waits_while_the_learner_answers(lesson):
+    """The panel's 10 s limit counts Python's time, not the learner's: a minute at the prompt stops nothing."""
+    page = lesson.page
+    page.clock.install()  # the page's timers, the time limit's among them, follow this clock
+    panel = open_panel(lesson)
+    panel.set_code("answer = input('Take your time? ')\nprint('got', answer)")
+    panel.run()
+    box = answer_box(panel, "Take your time?")
+    expect(box).to_be_visible()
+    page.clock.run_for("01:00")
+    panel.expect_status("Waiting for your input…")
+    box.fill("yes")
+    box.press("Enter")
+    panel.expect_output("got yes")
+    panel.set_code("while True:\n    pass")
+    panel.run()
+    panel.expect_status("Running…")
+    page.clock.run_for("00:11")  # the limit still counts while Python runs
+    panel.expect_status("Stopped (time limit)")
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_answer_box_is_accessible_light_and_dark(lesson, width, tmp_path):
     page = lesson.page
