@@ -98,11 +98,18 @@ def fresh_namespace() -> dict[str, object]:
     return namespace
 
 
-def run(code: str, display: Display | None = None, namespace: dict[str, object] | None = None) -> dict[str, object]:
+def run(
+    code: str,
+    display: Display | None = None,
+    namespace: dict[str, object] | None = None,
+    passes: tuple[type[BaseException], ...] = (),
+) -> dict[str, object]:
     """Run ``code`` as one cell and report how it ended.
 
     ``namespace`` is the globals to run in (default: a fresh one); the exercise
     checker passes its own, to read the learner's definitions afterwards.
+    An exception of a type in ``passes`` is raised out of ``run``, not reported
+    (the tracer's step limit: its report would be thrown away, and takes time).
 
     Returns ``{"status": "ok"}``, ``{"status": "interrupted"}``, or
     ``{"status": "error", "error": <trimmed traceback>, "type": <exception name>,
@@ -113,6 +120,8 @@ def run(code: str, display: Display | None = None, namespace: dict[str, object] 
     _remember_source(code)
     try:
         _execute(code, fresh_namespace() if namespace is None else namespace)
+    except passes:
+        raise
     except KeyboardInterrupt:
         return {"status": "interrupted"}
     except SystemExit:

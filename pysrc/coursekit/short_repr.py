@@ -43,6 +43,7 @@ class _ShortRepr(reprlib.Repr):
 _short = _ShortRepr()
 
 _PLAIN = (int, float, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
 #: Types whose text depends on nothing but the object, which cannot change.
 _FIXED = frozenset({*_PLAIN, str, bytes, complex, range, types.FunctionType, types.BuiltinFunctionType, type})
 
@@ -53,7 +54,7 @@ def short_repr(value: object) -> str:
     if kind in _PLAIN:  # the common case, quickly (an int may still be long)
         return _cut(repr(value))
     if kind in (list, tuple) and _plain_start(value):  # a list of numbers: no reprlib either
-        shown = ", ".join(repr(item) for item in value[: _short.maxlist])
+        shown = ", ".join(map(repr, value[: _short.maxlist]))
         more = ", ..." if len(value) > _short.maxlist else ("," if len(value) == 1 and kind is tuple else "")
         return _cut(f"[{shown}{more}]" if kind is list else f"({shown}{more})")
     if callable(value) and hasattr(value, "__code__"):
@@ -74,7 +75,7 @@ def text_key(value: object) -> bool | tuple:
         return True
     if kind is tuple or kind is list:
         shown = value[: _short.maxlist + 1]  # one more: whether "..." follows
-        if all(type(item) in _FIXED for item in shown):
+        if _FIXED.issuperset(map(type, shown)):
             return True if kind is tuple else tuple(shown)
     return False
 
@@ -92,4 +93,4 @@ def _cut(text: str) -> str:
 
 
 def _plain_start(items: list | tuple) -> bool:
-    return all(type(item) in _PLAIN for item in items[: _short.maxlist])
+    return _PLAIN_TYPES.issuperset(map(type, items[: _short.maxlist]))

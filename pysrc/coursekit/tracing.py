@@ -72,20 +72,8 @@ class _Frame:
     function or list of numbers keeps its entry.
     """
 
-    __slots__ = (
-        "at_module",
-        "depth",
-        "frame",
-        "function",
-        "keys",
-        "marked",
-        "names",
-        "numbers",
-        "recorder",
-        "stays",
-        "values",
-        "watched",
-    )
+    __slots__ = ("at_module", "depth", "frame", "function", "keys", "marked", "names", "numbers", "recorder")
+    __slots__ += ("stays", "values", "watched")
 
     def __init__(self, recorder: _Recorder, frame: FrameType | None, depth: int) -> None:
         self.recorder = recorder
@@ -118,17 +106,35 @@ class _Frame:
         """The entries of ``names`` worth showing, each marked changed if its text is not the last step's."""
         now, values = tuple(names), list(names.values())
         if now == self.names:  # the same names: look again only where something may have changed
-            old = self.values
-            redo = {*compress(range(len(values)), map(is_not, values, old)), *self.watched, *self.marked}
-            olds = [(i, old[i], self.numbers[i], self.keys[i]) for i in sorted(redo)]
+            old, numbers, keys = self.values, self.numbers, self.keys
+            again = list(map(is_not, values, old))
+            for i in (*self.watched, *self.marked):
+                again[i] = True
+            self.values, self.marked = values, []
+            for i in compress(range(len(again)), again):
+                self.update(i, now[i], values[i], old[i], numbers[i], keys[i])
         else:
-            before = dict(zip(self.names, zip(self.values, self.numbers, self.keys)))
-            self.numbers, self.keys, self.watched = [None] * len(now), [True] * len(now), set()
-            olds = [(i, *before.get(name, (_ABSENT, None, False))) for i, name in enumerate(now)]
-        self.names, self.values, self.marked = now, values, []
-        for i, old_value, number, key in olds:
-            self.update(i, now[i], values[i], old_value, number, key)
+            olds = self.renamed(now, values)
+            self.names, self.values, self.marked = now, values, []
+            for i, old_value, number, key in olds:
+                self.update(i, now[i], values[i], old_value, number, key)
         return [number for number in self.numbers if number is not None]
+
+    def renamed(self, now: tuple[str, ...], values: list[object]) -> list[tuple]:
+        """For new names: one still holding the same unchanging value keeps its entry; the rest, to update."""
+        at = {name: j for j, name in enumerate(self.names)}
+        again = {*self.watched, *self.marked}
+        numbers, olds = [None] * len(now), []
+        for i, name in enumerate(now):
+            j = at.get(name)
+            if j is None:
+                olds.append((i, _ABSENT, None, False))
+            elif values[i] is self.values[j] and j not in again:
+                numbers[i] = self.numbers[j]  # its key is True: it is not watched
+            else:
+                olds.append((i, self.values[j], self.numbers[j], self.keys[j]))
+        self.numbers, self.keys, self.watched = numbers, [True] * len(now), set()
+        return olds
 
     def update(self, i: int, name: str, value: object, old_value: object, number: int | None, key) -> None:
         """Name ``i``'s entry, given what it held at the last step."""
@@ -234,9 +240,15 @@ class _Recorder:
         return None if followed is None else _Inlined(followed, [maker, *reversed(chain)])
 
     def _depth(self, frame: FrameType) -> int:
+        """The learner's frames above: counted up to one followed since its call (not a generator: resumed anywhere)."""
         depth, caller = self.base_depth, frame.f_back
         while caller is not None:
-            depth += caller.f_code.co_filename == runtime.FILENAME and caller.f_code.co_name not in _INLINED
+            code = caller.f_code
+            if code.co_filename == runtime.FILENAME and code.co_name not in _INLINED:
+                maker = self.frames.get(_key(caller))
+                if maker is not None and maker.frame is caller and not code.co_flags & _RESUMABLE:
+                    return depth + 1 + maker.depth - self.base_depth
+                depth += 1
             caller = caller.f_back
         return depth
 
@@ -299,6 +311,14 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
     ``_Recorder``) and once at the end, to take the steps so far (see
     coursekit.trace_chunks).
     """
+    report, recorder = recorded(code, limit, call, sink)
+    steps = {"steps": unpacked(recorder.entries, recorder.steps), "output": recorder.output.text()}
+    return {**report, **steps, "truncated": recorder.truncated, "limit": limit, "call": call}
+
+
+def recorded(code: str, limit: int, call: str | None, sink) -> tuple[dict[str, object], _Recorder]:
+    """:func:`trace`'s run: ``run``'s report, and the recorder with the steps still packed
+    (coursekit.trace_chunks sends them so: it need not unpack them)."""
     output = TracedOutput(OUTPUT_LIMIT)
     recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)
     namespace = runtime.fresh_namespace()
@@ -307,7 +327,7 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
     sys.stdout = sys.stderr = output
     try:
         if call is None:
-            report = _recorded(recorder, lambda: runtime.run(code, display=display, namespace=namespace))
+            report = _recorded(recorder, lambda: runtime.run(code, display, namespace, (StepLimitReached,)))
         else:
             output.muted = True  # the definitions and demo lines, as the checks saw them
             runtime.run(code, display=display, namespace=namespace)
@@ -321,14 +341,7 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
         recorder.end(namespace if call is None else {"returned": namespace.pop(_RETURNED, None)})
     if sink is not None:
         sink(recorder)  # the rest
-    return {
-        **report,
-        "steps": unpacked(recorder.entries, recorder.steps),
-        "output": output.text(),
-        "truncated": recorder.truncated,
-        "limit": limit,
-        "call": call,
-    }
+    return report, recorder
 
 
 def unpacked(entries: list[list[object]], steps: list[list[object]]) -> list[dict[str, object]]:
@@ -345,6 +358,8 @@ def _recorded(recorder: _Recorder, run: Callable[[], dict[str, object]]) -> dict
     sys.settrace(recorder.on_call)
     try:
         return run()
+    except StepLimitReached:
+        return {"status": "ok"}  # not reported: trace says it is truncated
     finally:
         sys.settrace(previous)
 
@@ -360,6 +375,8 @@ def _call(call: str, namespace: dict[str, object]) -> dict[str, object]:
         return {"status": "error", "type": "ValueError", "line": None, "error": f"Cannot make the call {call}\n"}
     try:
         namespace[_RETURNED] = function(*args)
+    except StepLimitReached:
+        raise
     except KeyboardInterrupt:
         return {"status": "interrupted"}
     except BaseException as error:  # noqa: BLE001 - the learner's exception, reported
