@@ -14,7 +14,11 @@ from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson, wait_until
 
 CACHE = "course-python-snapshot"
 STORED = f"caches.open({CACHE!r}).then(c => c.keys()).then(keys => keys.length)"
-MADE = f"caches.open({CACHE!r}).then(async c => (await c.match((await c.keys())[0])).headers.get('x-course-made'))"
+#: When the stored snapshot was made, or null while there is none (one is being made in the background).
+MADE = (
+    f"caches.open({CACHE!r}).then(async c => (await c.match((await c.keys())[0] ?? '-'))"
+    "?.headers.get('x-course-made') ?? null)"
+)
 RESTORED = "performance.getEntriesByName('course:python-ready').at(-1)?.detail?.restored"
 BUSY = re.compile(r"Loading|Running|Waiting")
 PAGES = ("lessons/first-neuron/", "lessons/training-or/")
@@ -52,6 +56,22 @@ def test_a_restored_python_gives_the_results_of_a_fresh_one(lesson):
     for path in PAGES:
         assert boot(lesson, path) is True, "a later boot did not restore the snapshot"
         assert run_every_panel(lesson) == fresh[path], path
+
+
+def test_the_snapshot_holds_a_fresh_python_whatever_the_learner_ran_first(lesson):
+    """The learner's first run, before any snapshot exists, leaves nothing in the one made afterwards."""
+    page = lesson.page
+    boot(lesson, PAGES[0])
+    panel = lesson.panel(0)
+    panel.set_code("import sys\nsys.learner_was_here = True\nprint('set')")
+    panel.run()
+    panel.expect_output("set")
+    wait_for_snapshot(page)
+    assert boot(lesson, PAGES[0]) is True
+    panel = lesson.panel(0)
+    panel.set_code("import sys\nprint(hasattr(sys, 'learner_was_here'))")
+    panel.run()
+    panel.expect_output("False")
 
 
 def unseeded_numbers(lesson: Lesson) -> str:
@@ -107,5 +127,5 @@ def test_a_corrupt_snapshot_means_a_plain_boot_and_the_lesson_works(lesson, dama
     panel.run()
     panel.expect_output("output = 0.0")
     # A good snapshot replaced the bad one: the next boot restores it.
-    wait_until(page, f"{MADE}.then(made => made !== {bad_made!r})", timeout=BOOT_TIMEOUT)
+    wait_until(page, f"{MADE}.then(made => made !== null && made !== {bad_made!r})", timeout=BOOT_TIMEOUT)
     assert boot(lesson, PAGES[0]) is True

@@ -8,6 +8,7 @@ import { MSG } from "./protocol.js";
 import { startWorker } from "./start.js";
 import { answerInput, stopWaiting } from "./input-channel.js";
 import { TraceSteps } from "./trace-steps.js";
+import { makeSnapshotLater } from "./snapshot-maker.js";
 
 /** The worker preboot.js started in the page's head, if it is for this config (once). */
 function adoptPreboot(config) {
@@ -92,6 +93,7 @@ export class PythonRunner extends EventTarget {
             this.notice = "";
             this.setState(STATE.READY);
             resolve();
+            if (data.snapshotWanted) makeSnapshotLater(this.config, () => this.busy);
             break;
           case MSG.BOOT_ERROR:
             this.fail(data.message);

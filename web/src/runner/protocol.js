@@ -4,11 +4,13 @@
 //                 TRACE {id, code, call}  (run it, or one call of it, line by line: coursekit.tracing)
 //                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
 //                 PARSONS {id, problem, arrangement}  (check a Parsons problem's lines, as JSON: coursekit.parsons)
-// worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY   BOOT_ERROR {message}
+// worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY {restored, snapshotWanted}
+//                 BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}
 //                 STEPS {id, chunk}  (a TRACE's steps so far, packed JSON: coursekit.trace_chunks)
 //                 INPUT {id, prompt}  (input() waits: the answer comes back in shared memory, input-channel.js)
+//                 SNAPSHOT_KEPT {kept}  (a worker booted with config.makeSnapshot made and stored one, and is done)
 //
 // BOOT goes to the worker itself and hands it a MessageChannel port; every other
 // message, both ways, goes over that port (see start.js). Every request that
@@ -29,6 +31,7 @@ export const MSG = Object.freeze({
   TRUNCATED: "truncated",
   STEPS: "steps",
   INPUT: "input",
+  SNAPSHOT_KEPT: "snapshot-kept",
   RESULT: "result",
   ERROR: "error",
 });

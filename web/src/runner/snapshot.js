@@ -1,7 +1,8 @@
-// The worker's memory snapshot of Python, kept in Cache Storage: the first
-// boot makes one (Python started, the course's packages imported, no learner
-// code run yet) and every later boot restores it instead of starting Python
-// from scratch (Pyodide's experimental `_makeSnapshot` / `_loadSnapshot`).
+// The worker's memory snapshot of Python, kept in Cache Storage: after a boot
+// that found none, a worker of its own makes one (Python started, the course's
+// packages imported, no learner code ever run: snapshot-maker.js) and every
+// later boot restores it instead of starting Python from scratch (Pyodide's
+// experimental `_makeSnapshot` / `_loadSnapshot`).
 //
 // A snapshot is stored under its key (the exact Pyodide version, a hash of
 // its python_stdlib.zip and of the course's package zip: see the course
@@ -63,7 +64,7 @@ export async function findSnapshot(key, packageURL) {
   }
 }
 
-/** Keep `bytes` as the snapshot for `key`, in place of any other of this course's. */
+/** Keep `bytes` as the snapshot for `key`, in place of any other of this course's; whether it was kept. */
 export async function saveSnapshot(key, packageURL, bytes) {
   try {
     const cache = await caches.open(CACHE);
@@ -78,8 +79,10 @@ export async function saveSnapshot(key, packageURL, bytes) {
       [MADE]: `${Date.now()}`,
     };
     await cache.put(url, new Response(bytes, { headers }));
+    return true;
   } catch (error) {
     quietly("it could not be stored", error);
+    return false;
   }
 }
 

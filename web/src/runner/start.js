@@ -30,7 +30,14 @@ function workerFromBlob(workerURL) {
  * messages until someone sets port.onmessage. `lock` names the Web Lock the
  * worker holds for as long as it lives (see client.js).
  */
-export function startWorker({ workerURL, indexURL, packageURL, snapshotKey = null, packages = [] }) {
+export function startWorker({
+  workerURL,
+  indexURL,
+  packageURL,
+  snapshotKey = null,
+  packages = [],
+  makeSnapshot = false,
+}) {
   const worker = workerFromBlob(workerURL);
   const channel = new MessageChannel();
   const interrupt = globalThis.crossOriginIsolated ? new Uint8Array(new SharedArrayBuffer(1)) : null;
@@ -43,7 +50,7 @@ export function startWorker({ workerURL, indexURL, packageURL, snapshotKey = nul
     event.preventDefault?.();
     early.push({ type: MSG.BOOT_ERROR, message: event.message || "the Python worker could not start" });
   };
-  const config = { indexURL, packageURL, interrupt, input, lock, snapshotKey, packages };
+  const config = { indexURL, packageURL, interrupt, input, lock, snapshotKey, packages, makeSnapshot };
   worker.postMessage({ type: MSG.BOOT, config, port: channel.port2 }, [channel.port2]);
   return { worker, port, interrupt, input, lock, early };
 }

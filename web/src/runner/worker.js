@@ -142,39 +142,41 @@ console.warn = (...args) => {
 };
 
 // Start Pyodide from the stored snapshot if there is a good one, else from
-// scratch (making a snapshot if this worker can keep one). Resolves with
-// {restored, making}.
-async function startPython(options, { snapshotKey, packageURL }, reachable) {
+// scratch. A worker that only makes a snapshot (`making`, see
+// snapshot-maker.js) always starts from scratch. Resolves with `restored`.
+async function startPython(options, { snapshotKey, packageURL, making }, reachable) {
   const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", options.indexURL).href);
-  const stored = await findSnapshot(snapshotKey, packageURL);
+  const stored = making ? null : await findSnapshot(snapshotKey, packageURL);
   if (stored) {
     try {
       [pyodide] = await Promise.all([loadPyodide({ ...options, _loadSnapshot: stored.bytes }), reachable]);
-      return { restored: true, making: false };
+      return true;
     } catch (error) {
       console.debug("Python snapshot: could not be restored; Python starts without it.", error);
       pyodide = null;
       await forgetSnapshot(snapshotKey, packageURL);
     }
   }
-  const making = canKeepSnapshots(snapshotKey);
   [pyodide] = await Promise.all([loadPyodide({ ...options, _makeSnapshot: making }), reachable]);
-  return { restored: false, making };
+  return false;
 }
 
-// Before any learner code: import the engine and the site's packages, and save
-// the interpreter's memory for the next boot (the bytes are stored after READY).
-function makeSnapshot(packages) {
+// A snapshot-making worker, which runs no learner code: import the engine and
+// the site's packages, save the interpreter's memory for the next boot, say so.
+async function keepSnapshot(packages, snapshotKey, packageURL) {
+  let kept = false;
   try {
     pyodide.pyimport("coursekit.snapshot").prepare(packages).destroy();
-    return pyodide.makeMemorySnapshot();
+    kept = await saveSnapshot(snapshotKey, packageURL, pyodide.makeMemorySnapshot());
   } catch (error) {
     console.debug("Python snapshot: could not be made; the next boot starts without one.", error);
-    return null;
   }
+  post({ type: MSG.SNAPSHOT_KEPT, kept });
 }
 
-async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null, packages = [] }) {
+async function boot(config) {
+  const { indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null, packages = [] } = config;
+  const making = Boolean(config.makeSnapshot && canKeepSnapshots(snapshotKey));
   try {
     holdLifeLock(lock);
     progress(0);
@@ -183,13 +185,13 @@ async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null,
     const reachable = checkReachable(new URL("pyodide.asm.wasm", indexURL).href);
     reachable.catch(() => {}); // reported through Promise.all below
     const options = { indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href };
-    const { restored, making } = await startPython(options, { snapshotKey, packageURL }, reachable);
+    const restored = await startPython(options, { snapshotKey, packageURL, making }, reachable);
     progress(1);
     // (A restored Python has its modules in memory, but not their files: unpack them again.)
     pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
     progress(2);
     if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
-    const snapshot = making ? makeSnapshot(packages) : null;
+    if (making) return await keepSnapshot(packages, snapshotKey, packageURL);
     if (restored) pyodide.pyimport("coursekit.snapshot").after_restore();
     pyodide.setStdout(streamTo("stdout"));
     pyodide.setStderr(streamTo("stderr"));
@@ -203,11 +205,11 @@ async function boot({ indexURL, packageURL, interrupt, lock, snapshotKey = null,
       interruptBuffer = interrupt;
       pyodide.setInterruptBuffer(interruptBuffer);
     }
-    post({ type: MSG.READY, restored });
-    if (snapshot) saveSnapshot(snapshotKey, packageURL, snapshot);
+    // No snapshot to restore: the page has one made in the background (snapshot-maker.js).
+    post({ type: MSG.READY, restored, snapshotWanted: !restored && canKeepSnapshots(snapshotKey) });
     // Import the site's own packages now, after saying ready, so the first Run
     // that uses them is quick (a Run sent meanwhile simply waits its turn).
-    else if (!restored) setTimeout(() => packages.forEach((name) => pyodide.pyimport(name).destroy()), 0);
+    if (!restored) setTimeout(() => packages.forEach((name) => pyodide.pyimport(name).destroy()), 0);
   } catch (error) {
     onBootFailure({ reason: error });
   }

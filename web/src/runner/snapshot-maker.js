@@ -1,0 +1,43 @@
+// After a boot that found no memory snapshot of Python to restore (a first
+// visit, or one a week old), a second worker makes one, in the background,
+// once the learner's Python has been idle for a moment: the first result of a
+// first visit never waits for it, and since that worker never runs learner
+// code, the snapshot holds a fresh Python (see worker.js keepSnapshot). Its
+// files come from the HTTP cache or the service worker's precache the first
+// boot filled. It is terminated once the snapshot is kept, or given up.
+import { MSG } from "./protocol.js";
+import { startWorker } from "./start.js";
+
+const IDLE_MS = 1000; // no request in flight for this long
+const GIVE_UP_MS = 120_000;
+
+let asked = false;
+
+/** Make a snapshot for `config` once per page, when `busy()` has been false for IDLE_MS. */
+export function makeSnapshotLater(config, busy) {
+  if (asked || !config.snapshotKey) return;
+  asked = true;
+  const tryNow = () => (busy() ? setTimeout(tryNow, IDLE_MS) : start(config));
+  setTimeout(tryNow, IDLE_MS);
+}
+
+function start(config) {
+  let started;
+  try {
+    started = startWorker({ ...config, makeSnapshot: true });
+  } catch (error) {
+    console.debug("Python snapshot: no worker could make one.", error);
+    return;
+  }
+  const { worker, port, early } = started;
+  const timer = setTimeout(() => done(), GIVE_UP_MS);
+  function done() {
+    clearTimeout(timer);
+    worker.terminate();
+  }
+  const onMessage = (data) => {
+    if (data.type === MSG.SNAPSHOT_KEPT || data.type === MSG.BOOT_ERROR) done();
+  };
+  port.onmessage = ({ data }) => onMessage(data);
+  early.splice(0).forEach(onMessage);
+}
