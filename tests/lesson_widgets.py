@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from functools import cache
 from pathlib import Path
 
+from coursekit import page_setup
 from coursesite.lessons import collect_widgets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +33,24 @@ def build_error() -> str | None:
 def panels() -> list[tuple[str, dict]]:
     """Every code panel of the site, as (page source path, panel)."""
     return [(src, widget) for src, widgets in pages().items() for widget in widgets if widget["kind"] == "panel"]
+
+
+def run_panel(panel: dict, widgets: list[dict], display) -> dict:
+    """Run a panel of the page whose widgets are ``widgets`` as the page does: after the page's setup
+    code (the same text, from the Markdown); on a page with one namespace, after the page's panels
+    above it, as a learner running them in order."""
+    namespace = panel.get("namespace")
+    try:
+        if namespace is not None:
+            page_setup.forget(namespace)
+            earlier = [w for w in widgets if w["kind"] == "panel" and w["number"] < panel["number"]]
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                for other in earlier:
+                    page_setup.run_panel(other["code"], lambda mime, data: None, other["setup"], namespace)
+        return page_setup.run_panel(panel["code"], display, panel.get("setup", ""), namespace)
+    finally:
+        if namespace is not None:
+            page_setup.forget(namespace)
 
 
 def page_url(src_uri: str) -> str:

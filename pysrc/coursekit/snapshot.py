@@ -19,6 +19,7 @@ from collections.abc import Iterable
 #: The engine's modules, imported before the snapshot, so that no page waits for them afterwards.
 MODULES = (
     "coursekit.runtime",
+    "coursekit.page_setup",
     "coursekit.checker",
     "coursekit.tracing",
     "coursekit.trace_chunks",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from coursekit import tracing
+from coursekit import page_setup, tracing
 
 
 class ChunkSender:
@@ -49,11 +49,20 @@ class ChunkSender:
         self.send(json.dumps(chunk, ensure_ascii=False, separators=(",", ":"), check_circular=False))
 
 
-def trace_for_page(code: str, call: str, send: Callable[[str], object]) -> dict[str, object]:
+def trace_for_page(
+    code: str, call: str, send: Callable[[str], object], setup: str = "", page: str | None = None
+) -> dict[str, object]:
     """:func:`coursekit.tracing.trace` (``call`` "" for none), its steps and output sent
-    with ``send`` in chunks; returns the rest of its result (no steps, no output)."""
+    with ``send`` in chunks; returns the rest of its result (no steps, no output). ``setup``
+    and ``page``: the page's setup code and, if it has one namespace, its name (coursekit.page_setup)."""
     limit, call = tracing.STEP_LIMIT, call or None
-    report, recorder = tracing.recorded(code, limit, call, ChunkSender(send, limit, call))
+    try:
+        namespace = page_setup.namespace(setup, page)
+    except KeyboardInterrupt:
+        return {"status": "interrupted", "truncated": False, "limit": limit, "call": call}
+    except page_setup.SetupFailed as error:
+        return {**page_setup.failure(error), "truncated": False, "limit": limit, "call": call}
+    report, recorder = tracing.recorded(code, limit, call, ChunkSender(send, limit, call), namespace)
     return {**report, "truncated": recorder.truncated, "limit": limit, "call": call}
 
 

@@ -294,7 +294,9 @@ def _key(frame: FrameType) -> int:
     return id(frame.f_globals) if frame.f_code.co_name == "<module>" else id(frame)
 
 
-def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None) -> dict[str, object]:
+def trace(
+    code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None, namespace: dict | None = None
+) -> dict[str, object]:
     """Run ``code`` as one panel run, recording its steps.
 
     Returns ``run``'s report (``status`` "ok", "error" with ``error``, ``type`` and
@@ -309,19 +311,22 @@ def trace(code: str, limit: int = STEP_LIMIT, call: str | None = None, sink=None
 
     ``sink(recorder)``, if given, is called as steps are recorded (see
     ``_Recorder``) and once at the end, to take the steps so far (see
-    coursekit.trace_chunks).
+    coursekit.trace_chunks). ``namespace``: the globals to run in (default: fresh ones; a
+    page's setup code has run in them, see coursekit.page_setup).
     """
-    report, recorder = recorded(code, limit, call, sink)
+    report, recorder = recorded(code, limit, call, sink, namespace)
     steps = {"steps": unpacked(recorder.entries, recorder.steps), "output": recorder.output.text()}
     return {**report, **steps, "truncated": recorder.truncated, "limit": limit, "call": call}
 
 
-def recorded(code: str, limit: int, call: str | None, sink) -> tuple[dict[str, object], _Recorder]:
+def recorded(
+    code: str, limit: int, call: str | None, sink, namespace: dict | None = None
+) -> tuple[dict[str, object], _Recorder]:
     """:func:`trace`'s run: ``run``'s report, and the recorder with the steps still packed
     (coursekit.trace_chunks sends them so: it need not unpack them)."""
     output = TracedOutput(OUTPUT_LIMIT)
     recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)
-    namespace = runtime.fresh_namespace()
+    namespace = runtime.fresh_namespace() if namespace is None else namespace
     display = output.display
     streams = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = output

@@ -22,6 +22,8 @@ class PageContext:
     widgets: list[dict] = field(default_factory=list)
     #: Where each panel and block starts in the source: (kind, number) -> line.
     lines: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: The page's setup code (coursesite.setup_block): {"code", "shared", "number"}, or None.
+    setup: dict | None = None
 
     @property
     def stem(self) -> str:

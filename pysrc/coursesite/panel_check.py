@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 
-from coursekit.runtime import run
+from coursekit import page_setup
 
 from .predict_option import output_problems
 
@@ -29,7 +29,9 @@ def panel_problems(panel: dict) -> list[str]:
     """What is wrong with how a panel (as the fence recorded it) runs; [] when it keeps its promise."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        result = run(panel["code"], display=lambda mime, data: None)
+        result = page_setup.run_panel(
+            panel["code"], lambda mime, data: None, panel.get("setup", ""), panel.get("namespace")
+        )
     printed = out.getvalue()
     raises = panel.get("raises")
     if raises:
@@ -44,6 +46,18 @@ def panel_problems(panel: dict) -> list[str]:
     if expect and expect not in printed:
         return [f"its code does not print the expected {expect!r}; it printed {_quoted(printed)}"]
     return output_problems(panel, printed, str(result.get("error", ""))) if "predict" in panel else []
+
+
+def check_panels(page) -> None:
+    """Run the page's panels in order, after its setup code (in its one namespace, if shared), as a
+    learner running them from top to bottom would; record each broken promise on ``page``."""
+    page_setup.forget(page.stem)
+    try:
+        for panel in (widget for widget in page.widgets if widget["kind"] == "panel"):
+            for problem in panel_problems(panel):
+                page.error_at("panel", panel["number"], f"code panel {panel['number']}: {problem}")
+    finally:
+        page_setup.forget(page.stem)
 
 
 def _last_line(result: dict) -> str:

@@ -31,6 +31,9 @@ Options (all optional):
     Ask "What will this print?" before the first Run, in a text box, or as a
     choice: ``predict="0.5 | 0.73 | 1.0"`` (see ``coursesite.predict_option``).
 
+A page's setup code, run before each of its panels, is a panel fence too:
+```` ```panel setup ```` (see ``coursesite.setup_block``).
+
 Mistakes (an unknown option, an empty panel, a duplicate id, a bad timeout,
 a slider the code cannot move) are reported as errors naming the page, so ``mkdocs build --strict`` fails.
 """
@@ -42,7 +45,7 @@ import xml.etree.ElementTree as etree
 
 from coursekit.authoring import ID_PATTERN, ID_RULE
 
-from . import context
+from . import context, setup_block
 from .live import Slider, check_live
 from .markup import digest, error_box, starter_code
 from .predict_option import check_predict, choices
@@ -65,6 +68,8 @@ def validate(language: str, inputs: dict, options: dict, attrs: dict, md) -> boo
 
 def format_panel(src: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
     page = context.current()
+    if "setup" in options:  # the page's setup code, not a panel
+        return setup_block.format_setup(src, options, page)
     number = page.next_number("panel")
     sliders, live_problems = check_live(src, options) if is_live(options) and src.strip() else ([], [])
     problems = _problems(src, options, page) + live_problems
@@ -72,14 +77,19 @@ def format_panel(src: str, language: str, class_name: str, options: dict, md, **
         messages = [page.error_at("panel", number, f"code panel {number}: {problem}") for problem in problems]
         return etree.tostring(error_box("code panel", messages), encoding="unicode", method="html")
     element = _panel_element(src, options, page, number, sliders)
-    page.widgets.append({"kind": "panel", "number": number, "id": element.get("data-panel-id"), "code": src, **options})
+    panel_id = element.get("data-panel-id")
+    page.widgets.append(
+        {"kind": "panel", "number": number, "id": panel_id, "code": src, **options, **setup_block.panel_fields(page)}
+    )
     return etree.tostring(element, encoding="unicode", method="html")
 
 
 def _problems(src: str, options: dict, page: context.PageContext) -> list[str]:
     problems = []
     unknown = sorted(set(options) - set(OPTIONS))
-    if unknown:
+    if unknown == ["shared"]:
+        problems.append("'shared' belongs on the page's setup block: ```panel setup shared")
+    elif unknown:
         problems.append(f"unknown option {', '.join(map(repr, unknown))}; panels take {', '.join(OPTIONS)}")
     if not src.strip():
         problems.append("the panel has no code")

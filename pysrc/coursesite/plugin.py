@@ -45,11 +45,12 @@ from . import (
     progress,
     review,
     serve_errors,
+    setup_block,
     site_exercises,
     source_lines,
 )
 from .config import CourseConfig
-from .panel_check import panel_problems
+from .panel_check import check_panels
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -177,10 +178,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html_text, page, config, files):
         finished = context.end()
         if finished:
-            if self.config.run_panels:
-                for panel in (w for w in finished.widgets if w["kind"] == "panel"):
-                    for problem in panel_problems(panel):
-                        finished.error_at("panel", panel["number"], f"code panel {panel['number']}: {problem}")
+            if setup_block.check_page(finished, run=self.config.run_panels) and self.config.run_panels:
+                check_panels(finished)
             for message in finished.errors:
                 log.error(message)
             self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)

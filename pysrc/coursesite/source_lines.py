@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 import yaml
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+#: A panel fence's ``setup`` option (a page's setup code: coursesite.setup_block), outside quoted values.
+SETUP_WORD = re.compile(r"(?<![\w-])setup(?![\w-])")
+QUOTED = re.compile(r'"[^"]*"|\'[^\']*\'')
 BLOCK = re.compile(r"^[ ]{0,3}(?P<slashes>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)?(?P<rest>.*)$")
 #: A line of a block's options, as pymdownx.blocks reads them: indented by 4 spaces or more.
 OPTION_LINE = re.compile(r"^[ ]{4,}(?!\s)")
@@ -54,8 +57,9 @@ def scan(markdown: str, block_names: tuple[str, ...]) -> SourceMap:
         opening = FENCE.match(line)
         if opening:
             fence = opening["marks"]
-            if opening["info"].split(" ", 1)[0] == "panel":
-                _count(found, counts, "panel", number)
+            if opening["info"].split(" ", 1)[0] == "panel":  # a panel, or the page's setup code
+                is_setup = SETUP_WORD.search(QUOTED.sub("", opening["info"]))
+                _count(found, counts, "setup" if is_setup else "panel", number)
             continue
         block = BLOCK.match(line)
         if block:

@@ -1,4 +1,5 @@
-"""Every code panel of every page runs in CPython, and its output is checked.
+"""Every code panel of every page runs in CPython, and its output is checked
+(after its page's setup code, as in the browser: tests.lesson_widgets.run_panel).
 
 The panels come from the lesson Markdown itself (rendered with the site's own
 configuration), so a lesson cannot rot without this failing.
@@ -10,9 +11,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from coursekit.runtime import run
 from neuron.timeline import MIME_TYPE as TIMELINE_MIME
-from tests.lesson_widgets import build_error, panels
+from tests.lesson_widgets import build_error, pages, panels, run_panel
 
 PANELS = panels()
 
@@ -32,9 +32,9 @@ def test_the_site_has_panels():
 
 @pytest.mark.parametrize("item", PANELS, ids=map(_id, PANELS))
 def test_panel_runs_and_prints_what_it_promises(item, capsys):
-    _src, panel = item
+    src, panel = item
     pictures = []
-    result = run(panel["code"], display=lambda mime, data: pictures.append((mime, data)))
+    result = run_panel(panel, pages()[src], display=lambda mime, data: pictures.append((mime, data)))
     out = capsys.readouterr().out
     if "raises" in panel:
         assert result["status"] == "error", f"expected {panel['raises']}, but the code ran without error"

@@ -6,6 +6,7 @@ import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
 import { SavedEdits } from "./saved-edits.js";
+import { pageSetup } from "./page-setup.js";
 import { isMac } from "../ui/dom.js";
 
 const loadEditor = () => import("../editor/editor.js");
@@ -186,7 +187,7 @@ export class Panel {
     if (this.running && this.liveRun) return this.live.request(); // once more, when this one ends
     if (this.predict?.asking) return this.predict.runFromPanel();
     const code = this.code();
-    const outcome = await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
+    const outcome = await this.execute((handlers, options) => this.sendRun(code, handlers, options), {
       report: ({ result, elapsedMs }) => this.report(result, elapsedMs),
     });
     if (outcome) this.live?.userRunFinished(outcome);
@@ -205,7 +206,7 @@ export class Panel {
         // How many steps the page holds, for the tests and make bench to wait on.
         const onRecorded = (count) => (this.section.dataset.stepsRecorded = count);
         onRecorded(0);
-        return this.runner.trace(code, { ...handlers, onRecorded }, options, call);
+        return this.runner.trace(code, { ...handlers, onRecorded }, options, call, pageSetup(this.section));
       }),
     ]);
     if (!outcome) return;
@@ -219,13 +220,18 @@ export class Panel {
     if (document.activeElement === this.stepButton || call) this.stepper.next.focus();
   }
 
+  /** The runner's Run of `code` as this panel's: after its page's setup code (page-setup.js). */
+  sendRun(code, handlers, options) {
+    return this.runner.runCode(code, handlers, options, pageSetup(this.section));
+  }
+
   /** A live panel's run: its output replaces the last one in place. Resolves as execute() does. */
   async runLive() {
     if (this.running) return null;
     const code = this.code();
     this.liveRun = true;
     try {
-      return await this.execute((handlers, options) => this.runner.runCode(code, handlers, options), {
+      return await this.execute((handlers, options) => this.sendRun(code, handlers, options), {
         inPlace: true,
         report: ({ result, elapsedMs }) => this.report(result, elapsedMs),
       });

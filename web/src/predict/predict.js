@@ -147,7 +147,7 @@ export class Predict {
           if (stream === "stdout") stdout += text;
           handlers.onOutput(stream, text);
         };
-        return panel.runner.runCode(code, { ...handlers, onOutput }, options);
+        return panel.sendRun(code, { ...handlers, onOutput }, options);
       },
       {
         report: ({ result, elapsedMs }) => {

@@ -25,6 +25,10 @@ export const STATE = Object.freeze({
   BROKEN: "broken",
 });
 
+// A panel's page setup, as runCode and trace take it (see panel/page-setup.js):
+// {code: the page's setup code, page: the name of its one namespace, or null}.
+const NO_SETUP = Object.freeze({ code: "", page: null });
+
 const GONE_WHILE_STARTING = "Python stopped while it was starting";
 
 // How long an interrupt may take before we give up on it and terminate.
@@ -160,9 +164,9 @@ export class PythonRunner extends EventTarget {
   // handlers: {onStart(), onOutput(stream, text), onDisplay(mime, data), onTruncated(limit)};
   // options: {timeoutMs} (10 s by default; 0 for none).
 
-  /** Run code (coursekit.runtime.run): resolves with {status: "ok" | "error", …}. */
-  runCode(code, handlers, options) {
-    return this.enqueue({ type: MSG.RUN, code }, handlers, options);
+  /** Run code after its page's setup (coursekit.page_setup.run_panel): resolves with {status: "ok" | "error", …}. */
+  runCode(code, handlers, options, setup = NO_SETUP) {
+    return this.enqueue({ type: MSG.RUN, code, setup: setup.code, page: setup.page }, handlers, options);
   }
 
   /** Check an exercise (coursekit.checker.check): resolves with {status: "checked", passed, checks, …}. */
@@ -175,10 +179,11 @@ export class PythonRunner extends EventTarget {
    * only that call of it: resolves with run's report plus {steps, output, truncated, limit, call}.
    * handlers.onRecorded(count) says how many steps the page holds so far.
    */
-  trace(code, handlers, options, call = null) {
+  trace(code, handlers, options, call = null, setup = NO_SETUP) {
     const steps = new TraceSteps(call); // kept as they come: a Stop that terminates the worker loses none
     const onSteps = (chunk) => handlers.onRecorded?.(steps.add(chunk));
-    const sent = this.enqueue({ type: MSG.TRACE, code, call }, { ...handlers, onSteps }, options);
+    const request = { type: MSG.TRACE, code, call, setup: setup.code, page: setup.page };
+    const sent = this.enqueue(request, { ...handlers, onSteps }, options);
     return sent.then((result) => steps.complete(result));
   }
 

@@ -1,7 +1,8 @@
 // The messages between the page and the Python worker.
 //
-// page → worker:  BOOT {config, port}      RUN {id, code}        CHECK {id, exercise, code}
-//                 TRACE {id, code, call}  (run it, or one call of it, line by line: coursekit.tracing)
+// page → worker:  BOOT {config, port}      RUN {id, code, setup, page}        CHECK {id, exercise, code}
+//                 TRACE {id, code, call, setup, page}  (run it, or one call of it, line by line: coursekit.tracing)
+//                 (setup: the page's setup code, page: the name of its one namespace, if shared: coursekit.page_setup)
 //                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
 //                 PARSONS {id, problem, arrangement}  (check a Parsons problem's lines, as JSON: coursekit.parsons)
 // worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY {restored, snapshotWanted}

@@ -15,6 +15,7 @@ const FLUSH_MS = 15;
 
 let pyodide = null;
 let runtime = null;
+let pageSetup = null; // coursekit.page_setup: a panel's run, after its page's setup code
 let checker = null;
 let tracing = null;
 let predict = null;
@@ -241,7 +242,8 @@ function onRequest({ data }) {
   switch (data.type) {
     case MSG.RUN:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
-      runPython(data.id, () => runtime.run(data.code, display));
+      pageSetup ||= pyodide.pyimport("coursekit.page_setup");
+      runPython(data.id, () => pageSetup.run_panel(data.code, display, data.setup ?? "", data.page ?? ""));
       break;
     case MSG.CHECK:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
@@ -253,7 +255,13 @@ function onRequest({ data }) {
       tracing ||= pyodide.pyimport("coursekit.trace_chunks");
       // The steps go to the page as they are recorded: they survive a terminated worker.
       runPython(data.id, () =>
-        tracing.trace_for_page(data.code, data.call ?? "", (chunk) => post({ type: MSG.STEPS, id: data.id, chunk })),
+        tracing.trace_for_page(
+          data.code,
+          data.call ?? "",
+          (chunk) => post({ type: MSG.STEPS, id: data.id, chunk }),
+          data.setup ?? "",
+          data.page ?? "", // "" for none: a JS null reaches Python as jsnull, not None
+        ),
       );
       break;
     case MSG.PREDICT:

@@ -1,0 +1,14 @@
+// A page's setup code (the ```panel setup fence: coursekit.page_setup). The
+// build writes it once, read-only, in <details class="course-setup">; every
+// panel of the page runs after it, so the code comes from that one element.
+// With `shared`, the element names the page's one namespace (data-page), which
+// the worker keeps from run to run.
+const NONE = Object.freeze({ code: "", page: null });
+
+/** The setup of the page `section` is on, as the runner's runCode and trace take it. */
+export function pageSetup(section) {
+  const element = (section.closest(".md-content") ?? section.ownerDocument).querySelector(".course-setup");
+  if (!element) return NONE;
+  const code = element.querySelector(".course-setup__code code")?.textContent ?? "";
+  return { code, page: element.dataset.shared === "true" ? element.dataset.page : null };
+}
