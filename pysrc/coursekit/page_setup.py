@@ -16,8 +16,6 @@ restarts Python, or reloading the page, starts it again).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import traceback
 
 from . import runtime
@@ -50,8 +48,7 @@ def namespace(setup: str = "", page: str | None = None) -> dict[str, object]:
     globals_ = runtime.fresh_namespace()
     if setup.strip():
         try:
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                exec(compile(setup, FILENAME, "exec"), globals_)
+            runtime.run_unshown(setup, FILENAME, globals_)
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # reported as the page's mistake, never the learner's

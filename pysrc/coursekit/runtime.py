@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import linecache
 import sys
 import traceback
@@ -138,11 +139,29 @@ def run(
 def _execute(code: str, namespace: dict[str, object]) -> None:
     tree = ast.parse(code, FILENAME)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, FILENAME, "exec"), namespace)
+    if tree.body:  # (an empty module would still be one step, at line 0, when stepped through)
+        exec(compile(tree, FILENAME, "exec"), namespace)
     if last is not None:
         value = eval(compile(ast.Expression(last.value), FILENAME, "eval"), namespace)
         if value is not None:
             _show_one(value)
+
+
+class _Unshown:
+    """A stream that shows nothing (what an author's setup code prints)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def run_unshown(code: str, filename: str, namespace: dict[str, object]) -> None:
+    """Run an author's code (a page's setup: coursekit.page_setup) in ``namespace``, under
+    ``filename`` in tracebacks: what it prints is not shown, what it raises is raised."""
+    with contextlib.redirect_stdout(_Unshown()), contextlib.redirect_stderr(_Unshown()):
+        exec(compile(code, filename, "exec"), namespace)
 
 
 def _remember_source(code: str) -> None:

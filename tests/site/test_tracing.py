@@ -45,6 +45,12 @@ def test_a_loop_is_one_step_per_line_run_with_the_variables_before_the_line():
     assert all(step["depth"] == 0 and step["function"] == "" for step in steps)
 
 
+@pytest.mark.parametrize("code", ["print(1)", "1 + 1", "x = 1\nx"])
+def test_code_ending_in_an_expression_has_no_step_at_line_0(code):
+    """The last expression runs apart (its value is shown): what comes before it may be nothing at all."""
+    assert lines(steps_of(code)) == [*range(1, code.count("\n") + 2), None]
+
+
 def test_the_result_is_runs_report_with_plain_json_data():
     result = trace("x = 1\nprint(x)")
     assert result["status"] == "ok" and result["truncated"] is False and result["limit"] == STEP_LIMIT
