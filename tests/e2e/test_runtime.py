@@ -104,3 +104,24 @@ def test_stop_on_an_isolated_page_keeps_python_state(lesson):
     panel.set_code("import neuron\nprint('kept', neuron.left_by_the_last_run)")
     panel.run()
     panel.expect_output("kept 42")
+
+
+#: Clicks a panel's Stop the moment its status says Running… (before the worker may have begun the run).
+STOP_AT_ONCE = """(panel) => new MutationObserver((_, observer) => {
+    if (panel.querySelector('.course-panel__status').textContent !== 'Running…') return;
+    observer.disconnect();
+    panel.querySelector('.course-panel__stop').click();
+}).observe(panel, { subtree: true, childList: true, characterData: true })"""
+
+
+def test_a_stop_that_comes_before_the_run_begins_still_stops_it(lesson):
+    """Run pressed while Python loads is sent the moment it is ready, while the worker still imports the
+    site's packages; a Stop then is this run's: it is interrupted when it begins, not lost (Python restarted)."""
+    page = lesson.page
+    panel = lesson.open(ISOLATED + LESSON).panel(0)  # a fresh context: no snapshot, a plain boot
+    panel.set_code("while True:\n    pass")
+    panel.root.evaluate(STOP_AT_ONCE)
+    panel.run()
+    panel.expect_status("Stopped", timeout=BOOT_TIMEOUT)
+    expect(panel.output).to_have_text("Stopped.")  # not "… Python was restarted"
+    assert python_workers_started(page) == 1

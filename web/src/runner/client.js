@@ -212,6 +212,7 @@ export class PythonRunner extends EventTarget {
       this.current = { id, handlers, resolve, timer: null, timeoutMs };
       this.startClock(this.current);
       handlers.onStart?.();
+      if (this.interruptBuffer) this.interruptBuffer[0] = 0; // a Stop from now on is this request's
       this.port.postMessage({ ...request, id });
     });
   }

@@ -202,18 +202,39 @@ async function boot(config) {
     }
     runtime = pyodide.pyimport("coursekit.runtime");
     runtime.allow_input(Boolean(input));
-    if (interrupt) {
-      interruptBuffer = interrupt;
-      pyodide.setInterruptBuffer(interruptBuffer);
-    }
+    interruptBuffer = interrupt; // given to Python by listenForStop, before it runs a request
     // No snapshot to restore: the page has one made in the background (snapshot-maker.js).
     post({ type: MSG.READY, restored, snapshotWanted: !restored && canKeepSnapshots(snapshotKey) });
     // Import the site's own packages now, after saying ready, so the first Run
     // that uses them is quick (a Run sent meanwhile simply waits its turn).
-    if (!restored) setTimeout(() => packages.forEach((name) => pyodide.pyimport(name).destroy()), 0);
+    if (!restored) setTimeout(() => importPackages(packages), 0);
   } catch (error) {
     onBootFailure({ reason: error });
   }
+}
+
+// Before Python listens for Stop (a Stop meant for the next run must not end
+// an import instead). A package that cannot be imported here is said once on
+// the console: the learner's own import of it shows the error.
+let stopHeard = false;
+function importPackages(packages) {
+  if (stopHeard) return;
+  for (const name of packages) {
+    try {
+      pyodide.pyimport(name).destroy();
+    } catch (error) {
+      console.warn(`The package ${name} could not be imported in the browser:`, error);
+    }
+  }
+}
+
+// Python checks the interrupt buffer from the first request on. The page
+// clears it as it sends each request (client.js), so a Stop that came while
+// this request waited its turn still stops it.
+function listenForStop() {
+  if (stopHeard || !interruptBuffer) return;
+  stopHeard = true;
+  pyodide.setInterruptBuffer(interruptBuffer);
 }
 
 function display(mime, data) {
@@ -223,7 +244,7 @@ function display(mime, data) {
 
 function runPython(id, call) {
   Object.assign(out, { id, stream: "stdout", pending: "", sent: 0, lastFlush: 0, truncated: false, line: "" });
-  if (interruptBuffer) interruptBuffer[0] = 0;
+  listenForStop();
   let proxy = null;
   try {
     proxy = call();
