@@ -47,7 +47,7 @@ __all__ = ["OUTPUT_LIMIT", "STEP_LIMIT", "StepLimitReached", "short_repr", "trac
 STEP_LIMIT = 2000
 #: The most characters of output a trace keeps.
 OUTPUT_LIMIT = 20_000
-#: Names a panel starts with, not shown unless the learner sets them.
+#: Names a panel starts with, not shown unless the learner sets them (and those a page's setup defined).
 _STARTING = runtime.fresh_namespace()
 _RETURNED = "__returned__"
 #: Comprehensions that Python 3.11 runs in a frame of their own, and 3.12+ inline (PEP 709).
@@ -142,7 +142,7 @@ class _Frame:
         if value is old_value and (key is True or (key is not False and same_text(key, value))):
             if number is not None and entries[number][2]:  # it changed at the last step, not at this one
                 number = _entry(entries, name, entries[number][1], 0)
-        elif name.startswith(("__", ".")) or (self.at_module and value is _STARTING.get(name, _ABSENT)):
+        elif name.startswith(("__", ".")) or (self.at_module and value is self.recorder.starting.get(name, _ABSENT)):
             number, key = None, True  # not the learner's: never shown
         else:
             text = short_repr(value)
@@ -204,6 +204,7 @@ class _Recorder:
 
     def __init__(self, limit: int, output: TracedOutput, base_depth: int = 0, sink=None, every: float = 0.05) -> None:
         self.limit = limit
+        self.starting: dict[str, object] = _STARTING  # the module's names before the run: hidden until set
         self.base_depth = base_depth  # 1 when a call is traced: the learner's function is one call deep
         self.output = output
         # Packed (see coursekit.trace_chunks): [name, text, changed 1 or 0] per entry, and
@@ -326,7 +327,10 @@ def recorded(
     (coursekit.trace_chunks sends them so: it need not unpack them)."""
     output = TracedOutput(OUTPUT_LIMIT)
     recorder = _Recorder(limit, output, base_depth=0 if call is None else 1, sink=sink)
-    namespace = runtime.fresh_namespace() if namespace is None else namespace
+    if namespace is None:
+        namespace = runtime.fresh_namespace()
+    else:  # a page's setup (or, shared, its earlier panels) defined these: not this run's steps
+        recorder.starting = {**_STARTING, **namespace}
     display = output.display
     streams = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = output

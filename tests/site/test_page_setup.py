@@ -117,6 +117,16 @@ def test_step_through_runs_after_the_setup_and_steps_the_panels_lines_only():
     assert failed["type"] == "SetupFailed" and failed["limit"] and failed["call"] is None
 
 
+def test_step_through_shows_the_setups_names_only_once_the_panel_sets_them():
+    """What the setup defined is there before the panel's first line: not a change that line made."""
+    sent = []
+    setup = DOUBLE + "import math\nW = [1, 2]\n"
+    trace_chunks.trace_for_page("y = double(4)\nW = W + [y]\nprint(y)", "", sent.append, setup=setup)
+    steps = trace_chunks.unpack(sent)["steps"]
+    shown = [{v["name"]: v["changed"] for v in step["variables"]} for step in steps]
+    assert shown == [{}, {"y": True}, {"W": True, "y": False}, {"W": False, "y": False}]
+
+
 def test_a_site_with_setup_code_builds_and_its_panels_keep_their_promises(tmp_path):
     shared = "# S\n\n```panel setup shared\ntotal = 0\n```\n\n```panel\nfound = 3\n```\n\n"
     shared += "```panel expect='3'\nprint(found)\n```\n"  # the variable of the panel before
