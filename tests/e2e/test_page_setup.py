@@ -13,6 +13,7 @@ from tests.site.small_site import build_small_site
 
 from .pages import Panel
 from .server import SiteServer
+from .widgets import Exercise
 
 HELPERS = """\
 # Helpers
@@ -26,6 +27,11 @@ def double(x):
 answer = double(21)
 print(answer)
 ```
+
+An exercise on the same page runs without the setup, in its Run as in its Check:
+
+/// exercise | relu-neuron
+///
 """
 
 SHARED = """\
@@ -75,6 +81,13 @@ def test_a_panel_uses_a_name_from_the_pages_setup(setup_site, page):
     twice.root.get_by_role("button", name="Step through", exact=True).click()
     # The panel's two lines and the end: none inside double, the setup's (as in CPython: tests/site).
     expect(twice.status).to_have_text("Step through: 3 steps recorded")
+
+
+def test_an_exercise_on_the_page_runs_without_the_setup_as_its_check_does(setup_site, page):
+    page.goto(setup_site + "/helpers/")
+    exercise = Exercise(page, "relu-neuron").panel
+    exercise.wait_ready().set_code("print(double(1))").run()
+    exercise.expect_output("NameError")  # what Check would say too: the setup is the page's panels' only
 
 
 def test_with_one_namespace_a_second_panel_sees_the_firsts_variable(setup_site, page):

@@ -5,8 +5,12 @@
 // the worker keeps from run to run.
 const NONE = Object.freeze({ code: "", page: null });
 
-/** The setup of the page `section` is on, as the runner's runCode and trace take it. */
+/**
+ * The setup of the page `section` is on, as the runner's runCode and trace take it.
+ * None for an exercise's panel: its Check runs the learner's code alone, so its Run does too.
+ */
 export function pageSetup(section) {
+  if (section.closest(".course-exercise")) return NONE;
   const element = (section.closest(".md-content") ?? section.ownerDocument).querySelector(".course-setup");
   if (!element) return NONE;
   const code = element.querySelector(".course-setup__code code")?.textContent ?? "";
