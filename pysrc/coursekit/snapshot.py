@@ -1,7 +1,8 @@
 """What the browser's Python worker does around a memory snapshot of Python.
 
-The worker's first boot imports the engine and the site's packages (:func:`prepare`), then
-Pyodide saves the whole interpreter's memory; later boots restore that memory
+After a boot that found no snapshot, a worker of its own, which runs no learner code
+(web/src/runner/snapshot-maker.js), imports the engine and the site's packages
+(:func:`prepare`), then Pyodide saves the whole interpreter's memory; later boots restore that memory
 instead of starting Python and importing everything again. A restored Python
 must look like a fresh one to the learner, so :func:`after_restore` runs before
 any learner code: ``random`` is seeded anew (from ``os.urandom``, the browser's

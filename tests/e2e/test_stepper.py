@@ -234,7 +234,8 @@ def test_stop_keeps_the_steps_recorded_until_then(lesson, where):
     for index in range(1, 8):
         stepper.next.click()
         stepper.expect_step(steps, index, SLOW_LOOP)
-    stepper.last.click()
+    if count > 8:  # (with exactly 8 steps the eighth is the last, and Last is disabled)
+        stepper.last.click()
     expect(stepper.line).to_have_count(1)  # stopped on a line of the loop, not after the end
     restarted = "Python was restarted"
     if where == ISOLATED:  # interrupted: the worker and its steps stay
