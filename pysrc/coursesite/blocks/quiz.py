@@ -59,14 +59,13 @@ sign`` for an answer of 0.
 
 from __future__ import annotations
 
-import math
 import re
 import xml.etree.ElementTree as etree
-from fractions import Fraction
 from typing import Any, ClassVar
 
 from ..markup import data_script, digest, inline, plain_text
 from .base import CourseBlock, parse_bool, parse_id
+from .numbers import decimals_asked, is_close, parse_feedback, parse_number, parse_tolerance
 
 OPTION = re.compile(r"^- \[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
 CONTINUATION = "    "
@@ -75,68 +74,12 @@ CHOICE_OPTIONS = ("type", "shuffle", "id")
 NUMERIC_OPTIONS = ("type", "answer", "tolerance", "fractions", "feedback", "id")
 #: The feedback key for any answer of the right size with the wrong sign.
 SIGN = "wrong sign"
-#: Beyond this many decimals (1/3 with tolerance 0) a learner is not asked for more.
-MAX_DECIMALS = 6
 
 
 def parse_type(value: Any) -> str:
     if value not in TYPES:
         raise ValueError(f"{value!r} is not a quiz type; use single, multiple or numeric")
     return value
-
-
-def parse_number(value: Any) -> float:
-    """A number from YAML: 0, 0.5, .5, -1, 1e-3 (PyYAML reads that as text) or 1/2."""
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number")
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        text = str(value).strip().replace("−", "-")
-        try:
-            number = float(Fraction(text)) if "/" in text else float(text)
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{value!r} is not a number") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{value!r} is not a finite number")
-    return number
-
-
-def parse_tolerance(value: Any) -> float:
-    number = parse_number(value)
-    if number < 0:
-        raise ValueError("the tolerance cannot be negative")
-    return number
-
-
-def parse_feedback(value: Any) -> dict:
-    if not isinstance(value, dict) or not value:
-        raise ValueError(
-            "write one wrong answer and its message per line, indented under `feedback:`, "
-            "e.g. `-0.693: 'A loss is never negative.'`"
-        )
-    return value
-
-
-def is_close(value: float, target: float, tolerance: float) -> bool:
-    """Within ``tolerance``, with room for rounding (as web/src/quiz/numeric.js judges)."""
-    return abs(value - target) <= tolerance + 1e-9 * max(1.0, abs(target))
-
-
-def written_decimals(number: float) -> int:
-    """How many decimals a number is written with: 0.693 → 3, 60 → 0, 1e-05 → 5."""
-    mantissa, _, exponent = repr(float(number)).partition("e")
-    return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
-
-
-def decimals_asked(number: float, tolerance: float) -> int | None:
-    """How many decimals an answer needs: as many as it is written with, but no
-    more than its tolerance asks for (0.001 asks for 3: any number rounded to 3
-    decimals is within 0.0005 of it); None beyond ``MAX_DECIMALS``."""
-    places = written_decimals(number)
-    if tolerance > 0:
-        places = min(places, max(0, math.ceil(-math.log10(2 * tolerance) - 1e-9)))
-    return places if places <= MAX_DECIMALS else None
 
 
 class QuizBlock(CourseBlock):
@@ -218,6 +161,33 @@ class QuizBlock(CourseBlock):
         options = self.read_options(body)
         kind = self.settings["type"]
         correct = [index for index, option in enumerate(options) if option["correct"]]
+        self.check_choice(options, kind, correct)
+        if self.report(block):
+            return
+        version = digest(self.argument, kind, [(o["text"], o["correct"], o["why"]) for o in options])
+        block.set("data-quiz-type", kind)
+        block.set("data-version", version)
+        fieldset = etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"})
+        inline(fieldset, "legend", self.argument, {"class": "course-quiz__question"})
+        instructions = etree.SubElement(fieldset, "p", {"class": "course-quiz__instructions"})
+        instructions.text = "Choose one answer." if kind == "single" else "Choose every correct answer."
+        self.build_options(etree.SubElement(fieldset, "ul", {"class": "course-quiz__options"}), options, kind)
+        data = {"key": self.key, "type": kind, "version": version, "shuffle": self.settings["shuffle"]}
+        data_script(block, {**data, "correct": correct}, "course-quiz__data")
+        self.page.widgets.append(
+            {
+                "kind": "quiz",
+                "number": self.number,
+                "key": self.key,
+                "version": version,
+                "type": kind,
+                "question": self.argument,
+                "options": [{"text": o["text"], "correct": o["correct"]} for o in options],
+            }
+        )
+
+    def check_choice(self, options: list[dict[str, Any]], kind: str, correct: list[int]) -> None:
+        """The author's mistakes in a choice quiz's options, added to ``problems``."""
         if len(options) < 2:
             self.problems.append(f"a quiz needs at least two options, this one has {len(options)}")
         elif not correct:
@@ -232,16 +202,9 @@ class QuizBlock(CourseBlock):
                 self.problems.append(
                     f"option {option['text']!r} has no explanation: write one on the next line, indented by 4 spaces"
                 )
-        if self.report(block):
-            return
-        version = digest(self.argument, kind, [(o["text"], o["correct"], o["why"]) for o in options])
-        block.set("data-quiz-type", kind)
-        block.set("data-version", version)
-        fieldset = etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"})
-        inline(fieldset, "legend", self.argument, {"class": "course-quiz__question"})
-        instructions = etree.SubElement(fieldset, "p", {"class": "course-quiz__instructions"})
-        instructions.text = "Choose one answer." if kind == "single" else "Choose every correct answer."
-        listing = etree.SubElement(fieldset, "ul", {"class": "course-quiz__options"})
+
+    def build_options(self, listing: etree.Element, options: list[dict[str, Any]], kind: str) -> None:
+        """One labelled radio button or checkbox per option, each with its hidden explanation."""
         for index, option in enumerate(options):
             item = etree.SubElement(listing, "li", {"class": "course-quiz__option", "data-index": str(index)})
             label = etree.SubElement(item, "label", {"class": "course-quiz__label"})
@@ -264,28 +227,6 @@ class QuizBlock(CourseBlock):
                 option["why"],
                 {"class": "course-quiz__explanation", "id": f"{self.dom_id}-why-{index}", "hidden": "hidden"},
             )
-        data_script(
-            block,
-            {
-                "key": self.key,
-                "type": kind,
-                "version": version,
-                "shuffle": self.settings["shuffle"],
-                "correct": correct,
-            },
-            "course-quiz__data",
-        )
-        self.page.widgets.append(
-            {
-                "kind": "quiz",
-                "number": self.number,
-                "key": self.key,
-                "version": version,
-                "type": kind,
-                "question": self.argument,
-                "options": [{"text": o["text"], "correct": o["correct"]} for o in options],
-            }
-        )
 
     # --- numeric -------------------------------------------------------------
 
@@ -352,23 +293,7 @@ class QuizBlock(CourseBlock):
         version = digest(*parts)
         block.set("data-quiz-type", "numeric")
         block.set("data-version", version)
-        fieldset = etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"})
-        inline(fieldset, "legend", self.argument, {"class": "course-quiz__question"})
-        label = etree.SubElement(
-            fieldset, "label", {"class": "course-quiz__number-label", "for": f"{self.dom_id}-answer"}
-        )
-        label.text = "Your answer"
-        etree.SubElement(
-            fieldset,
-            "input",
-            {
-                "type": "text",
-                "id": f"{self.dom_id}-answer",
-                "class": "course-quiz__number",
-                "autocomplete": "off",
-                "spellcheck": "false",
-            },
-        )
+        self.build_answer_box(etree.SubElement(block, "fieldset", {"class": "course-quiz__fieldset"}))
         block.append(self.explanation)
         messages = self.build_messages(block, feedback, sign)
         data = {
@@ -401,6 +326,25 @@ class QuizBlock(CourseBlock):
                 "feedback": [{"value": value, "message": message} for value, message in feedback],
                 "sign": sign,
             }
+        )
+
+    def build_answer_box(self, fieldset: etree.Element) -> None:
+        """The question as the legend, and a text box labelled "Your answer"."""
+        inline(fieldset, "legend", self.argument, {"class": "course-quiz__question"})
+        label = etree.SubElement(
+            fieldset, "label", {"class": "course-quiz__number-label", "for": f"{self.dom_id}-answer"}
+        )
+        label.text = "Your answer"
+        etree.SubElement(
+            fieldset,
+            "input",
+            {
+                "type": "text",
+                "id": f"{self.dom_id}-answer",
+                "class": "course-quiz__number",
+                "autocomplete": "off",
+                "spellcheck": "false",
+            },
         )
 
     def build_messages(self, block: etree.Element, feedback: list[tuple[float, str]], sign: str | None) -> list[str]:
