@@ -1,6 +1,6 @@
 // After a boot that found no memory snapshot of Python to restore (a first
 // visit, or one a week old), a second worker makes one, in the background,
-// once the learner's Python has been idle for a moment: the first result of a
+// once the learner's Python has no request in flight: the first result of a
 // first visit never waits for it, and since that worker never runs learner
 // code, the snapshot holds a fresh Python (see worker.js keepSnapshot). Its
 // files come from the HTTP cache or the service worker's precache the first
@@ -8,12 +8,12 @@
 import { MSG } from "./protocol.js";
 import { startWorker } from "./start.js";
 
-const IDLE_MS = 1000; // no request in flight for this long
+const IDLE_MS = 1000; // how often to look for a moment with no request in flight
 const GIVE_UP_MS = 120_000;
 
 let asked = false;
 
-/** Make a snapshot for `config` once per page, when `busy()` has been false for IDLE_MS. */
+/** Make a snapshot for `config` once per page: IDLE_MS after ready, or at the next look, every IDLE_MS, that finds `busy()` false. */
 export function makeSnapshotLater(config, busy) {
   if (asked || !config.snapshotKey) return;
   asked = true;

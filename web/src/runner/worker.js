@@ -216,9 +216,9 @@ async function boot(config) {
 // Before Python listens for Stop (a Stop meant for the next run must not end
 // an import instead). A package that cannot be imported here is said once on
 // the console: the learner's own import of it shows the error.
-let stopHeard = false;
+let listeningForStop = false;
 function importPackages(packages) {
-  if (stopHeard) return;
+  if (listeningForStop) return;
   for (const name of packages) {
     try {
       pyodide.pyimport(name).destroy();
@@ -232,8 +232,8 @@ function importPackages(packages) {
 // clears it as it sends each request (client.js), so a Stop that came while
 // this request waited its turn still stops it.
 function listenForStop() {
-  if (stopHeard || !interruptBuffer) return;
-  stopHeard = true;
+  if (listeningForStop || !interruptBuffer) return;
+  listeningForStop = true;
   pyodide.setInterruptBuffer(interruptBuffer);
 }
 
