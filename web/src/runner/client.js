@@ -4,7 +4,7 @@
 // Stop: where the page is cross-origin isolated, the interrupt buffer raises
 // KeyboardInterrupt in Python and the worker (and its imports) stays. Anywhere
 // else the worker is terminated and a fresh one boots.
-import { MSG } from "./protocol.js";
+import { MSG, NO_SETUP } from "./protocol.js";
 import { startWorker } from "./start.js";
 import { answerInput, stopWaiting } from "./input-channel.js";
 import { TraceSteps } from "./trace-steps.js";
@@ -24,10 +24,6 @@ export const STATE = Object.freeze({
   READY: "ready",
   BROKEN: "broken",
 });
-
-// A panel's page setup, as runCode and trace take it (see panel/page-setup.js):
-// {code: the page's setup code, page: the name of its one namespace, or null}.
-const NO_SETUP = Object.freeze({ code: "", page: null });
 
 const GONE_WHILE_STARTING = "Python stopped while it was starting";
 

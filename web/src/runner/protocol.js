@@ -37,6 +37,10 @@ export const MSG = Object.freeze({
   ERROR: "error",
 });
 
+// No page setup: a RUN's or TRACE's {setup, page} as runCode and trace take them
+// ({code: the page's setup code, page: the name of its one namespace, or null}: panel/page-setup.js).
+export const NO_SETUP = Object.freeze({ code: "", page: null });
+
 // Boot stages, in order, for the "Loading Python… (n/3)" status.
 export const BOOT_STAGES = Object.freeze(["downloading Python", "loading the course package", "starting up"]);
 
