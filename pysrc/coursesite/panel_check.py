@@ -11,10 +11,10 @@ the panel in the browser.
 from __future__ import annotations
 
 import contextlib
-import io
 
 from coursekit import page_setup
 
+from .built_output import Recorder, keep
 from .predict_option import output_problems
 
 SHOWN = 160  # characters of the output quoted in a message
@@ -25,14 +25,10 @@ def _quoted(text: str) -> str:
     return repr(text if len(text) <= SHOWN else text[: SHOWN - 1] + "…")
 
 
-def panel_problems(panel: dict) -> list[str]:
-    """What is wrong with how a panel (as the fence recorded it) runs; [] when it keeps its promise."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        result = page_setup.run_panel(
-            panel["code"], lambda mime, data: None, panel.get("setup", ""), panel.get("namespace")
-        )
-    printed = out.getvalue()
+def panel_problems(panel: dict, recorder: Recorder | None = None) -> list[str]:
+    """What is wrong with how a panel (as the fence recorded it) runs; [] when it keeps its promise.
+    ``recorder`` keeps what the run printed and drew."""
+    result, printed = _run(panel, recorder or Recorder())
     raises = panel.get("raises")
     if raises:
         if result["status"] != "error":
@@ -54,10 +50,21 @@ def check_panels(page) -> None:
     page_setup.forget(page.stem)
     try:
         for panel in (widget for widget in page.widgets if widget["kind"] == "panel"):
-            for problem in panel_problems(panel):
+            recorder = Recorder()
+            problems = panel_problems(panel, recorder)
+            for problem in problems:
                 page.error_at("panel", panel["number"], f"code panel {panel['number']}: {problem}")
+            if not problems:
+                keep(panel, recorder)
     finally:
         page_setup.forget(page.stem)
+
+
+def _run(panel: dict, recorder: Recorder) -> tuple[dict, str]:
+    with contextlib.redirect_stdout(recorder.stdout), contextlib.redirect_stderr(recorder.stderr):
+        result = page_setup.run_panel(panel["code"], recorder.display, panel.get("setup", ""), panel.get("namespace"))
+    recorder.result = result
+    return result, recorder.printed()
 
 
 def _last_line(result: dict) -> str:

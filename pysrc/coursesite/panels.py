@@ -79,7 +79,8 @@ def format_panel(src: str, language: str, class_name: str, options: dict, md, **
     element = _panel_element(src, options, page, number, sliders)
     panel_id = element.get("data-panel-id")
     page.widgets.append(
-        {"kind": "panel", "number": number, "id": panel_id, "code": src, **options, **setup_block.panel_fields(page)}
+        # "id": where the page keeps the panel's edits (an author's id option is only part of it)
+        {"kind": "panel", "number": number, "code": src, **options, "id": panel_id, **setup_block.panel_fields(page)}
     )
     return etree.tostring(element, encoding="unicode", method="html")
 

@@ -36,6 +36,7 @@ from mkdocs.utils import get_relative_url
 
 from . import (
     blocks,
+    built_output,
     bundle,
     context,
     csp,
@@ -182,6 +183,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 check_panels(finished)
             for message in finished.errors:
                 log.error(message)
+            html_text = built_output.write_into(html_text, finished.widgets)
             self.runs_python[page.file.src_uri] = any(w["kind"] in PYTHON_WIDGETS for w in finished.widgets)
             self.page_entries[page.file.src_uri] = progress.lesson_entry(
                 page.file.src_uri, page.title, page.url, finished.widgets

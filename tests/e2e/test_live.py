@@ -174,6 +174,47 @@ def test_a_moved_number_survives_a_reload(live, page):
     expect(slider(panel, "b")).to_have_value("-1.2")
 
 
+# Every text the live panel's output area showed, from the start of the page on.
+OUTPUTS_SHOWN = """
+window.outputsShown = [];
+new MutationObserver(() => {
+  const output = document.querySelector('[aria-label="Code panel: Drag w and b"] .course-output');
+  if (output) window.outputsShown.push(output.textContent);
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def test_a_saved_edit_never_shows_the_builds_output_of_the_starter(live, page):
+    drag(page, number(live, "-1.0"), -8)  # b = -1.2: z = 0.8
+    settled(live)
+    page.add_init_script(OUTPUTS_SHOWN)
+    page.reload()
+    panel = Panel(page, page.get_by_role("region", name=NAME))
+    panel.root.scroll_into_view_if_needed()
+    panel.expect_output("z = 0.8", timeout=BOOT_TIMEOUT)
+    shown = page.evaluate("window.outputsShown")
+    assert shown and not any("z = 1.0" in text for text in shown), shown
+
+
+def test_a_live_panel_shows_its_output_before_python_and_its_first_run_keeps_the_page_still(page, watched):
+    page.goto("/lessons/first-neuron/")
+    panel = Panel(page, page.get_by_role("region", name="Code panel: Move the numbers, watch the neuron"))
+    expect(panel.output.locator("svg")).to_have_count(1)  # the neuron's picture, from the build
+    runs, text = page.evaluate(
+        """() => [performance.getEntriesByName("course:run-start").length,
+                  document.querySelector('[aria-label="Code panel: Move the numbers, watch the neuron"]'
+                    + ' .course-output').textContent]"""
+    )
+    assert runs == 0 and "z = -1.00   output = 0.00" in text
+    height = panel.root.bounding_box()["height"]
+    panel.root.scroll_into_view_if_needed()  # its first run, unasked
+    expect(panel.status).to_have_text(re.compile(r"Ready \(ran in"), timeout=BOOT_TIMEOUT)
+    assert panel.root.bounding_box()["height"] == height
+    slider(panel, "b").focus()
+    page.keyboard.press("ArrowRight")  # b from -1.0 up a step: the output follows Python
+    expect(panel.output).not_to_contain_text("z = -1.00   output = 0.00")
+
+
 def test_a_page_with_an_explorable_in_use_has_no_serious_violations(live, page):
     slider(live, "b").focus()
     page.keyboard.press("ArrowLeft")

@@ -54,6 +54,19 @@ export class OutputArea {
     this.flush();
   }
 
+  /**
+   * Show at once output recorded elsewhere (the build's run of a live panel):
+   * ["stdout", text], ["stderr", text] and ["display", mime, data], in order.
+   */
+  replay(events) {
+    for (const [kind, ...rest] of events) {
+      if (kind === "display") this.display(...rest);
+      else this.text(kind, rest[0]);
+    }
+    do this.flush();
+    while (this.pending.length);
+  }
+
   /** Queue streamed text; stream is "stdout" or "stderr". */
   text(stream, text) {
     if (this.cut) return;

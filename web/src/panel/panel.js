@@ -5,7 +5,8 @@
 import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
-import { SavedEdits } from "./saved-edits.js";
+import { SavedEdits, saveAllEdits } from "./saved-edits.js";
+import { load } from "../storage.js";
 import { pageSetup } from "./page-setup.js";
 import { isMac } from "../ui/dom.js";
 
@@ -91,12 +92,33 @@ export class Panel {
     output.setAttribute("aria-label", "Output");
     output.tabIndex = 0;
     this.output = new OutputArea(output);
+    this.shownBuilt = this.showBuiltOutput(); // written before the output area is on the page: not read out
 
     this.editorHost = document.createElement("div");
     this.editorHost.className = "course-panel__editor";
     this.starterPre.after(this.editorHost);
     this.section.append(toolbar, this.status, this.storageNote, output);
     this.section.classList.add("course-panel--mounted");
+  }
+
+  /**
+   * A live panel's output as the build's run of its starter code made it
+   * (coursesite/built_output.py), shown from the start unless the learner has
+   * a saved edit: the first run replaces it in place, so the page does not grow.
+   */
+  showBuiltOutput() {
+    const built = this.section.dataset.builtOutput;
+    if (!built) return false;
+    saveAllEdits(); // an edit the page just left has not been saved yet
+    const saved = load(this.storageKey);
+    if (typeof saved === "string" && saved !== this.starter) return false;
+    try {
+      this.output.replay(JSON.parse(built));
+      return true;
+    } catch {
+      this.output.clear(); // a page edited by hand: the first run shows the output
+      return false;
+    }
   }
 
   async mountEditor() {
@@ -109,6 +131,7 @@ export class Panel {
     if (predict) this.predict = new predict.Predict(this); // asks "What will this print?" before the first Run
     const label = this.section.getAttribute("aria-label") || "Code";
     const doc = this.edits.open();
+    if (this.shownBuilt && doc !== this.starter) this.output.clear(); // another tab saved an edit meanwhile
     this.editor = createEditor({
       parent: this.editorHost,
       doc,
