@@ -10,6 +10,8 @@ from playwright.sync_api import Locator, Page, expect
 BOOT_TIMEOUT = 60_000
 RUN_TIMEOUT = 20_000
 READY = re.compile(r"^Ready")
+#: How many runs the page has started (each Run, Check and live run marks one).
+RUNS_STARTED = "performance.getEntriesByName('course:run-start').length"
 
 
 def wait_until(page: Page, expression: str, timeout: int = RUN_TIMEOUT) -> None:
@@ -55,6 +57,16 @@ class Panel:
 
     def run(self) -> Panel:
         self.run_button.click()
+        return self
+
+    def run_surely(self) -> Panel:
+        """Press Run from the keyboard (focus on it, Enter), as a keyboard user does, and check that a
+        run started. Used where a test runs panel after panel down a page: a pointer's click lands
+        where the button was when Playwright looked, and a page still settling can move it away."""
+        before = self.page.evaluate(RUNS_STARTED)
+        self.run_button.press("Enter")
+        started = self.page.evaluate(RUNS_STARTED)
+        assert started > before, f"a click on Run started no run in {self.root.get_attribute('aria-label')!r}"
         return self
 
     def expect_output(self, text: str | re.Pattern, timeout: int = RUN_TIMEOUT) -> None:

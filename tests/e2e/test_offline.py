@@ -96,7 +96,7 @@ def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site
 def expect_panel_runs(page: Page) -> None:
     """The page's first code panel runs to the end (an error of the lesson's own code counts: Python ran)."""
     panel = Lesson(page).panel(0).wait_ready()
-    panel.run()
+    panel.run_surely()
     panel.expect_status(re.compile(r"^(Ready \(ran in|Error: (?!Python))"), timeout=RUN_TIMEOUT)
 
 
