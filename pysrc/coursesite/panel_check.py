@@ -28,7 +28,9 @@ def _quoted(text: str) -> str:
 def panel_problems(panel: dict, recorder: Recorder | None = None) -> list[str]:
     """What is wrong with how a panel (as the fence recorded it) runs; [] when it keeps its promise.
     ``recorder`` keeps what the run printed and drew."""
-    result, printed = _run(panel, recorder or Recorder())
+    recorder = recorder or Recorder()
+    result = _run(panel, recorder)
+    printed = recorder.printed()
     raises = panel.get("raises")
     if raises:
         if result["status"] != "error":
@@ -60,11 +62,13 @@ def check_panels(page) -> None:
         page_setup.forget(page.stem)
 
 
-def _run(panel: dict, recorder: Recorder) -> tuple[dict, str]:
+def _run(panel: dict, recorder: Recorder) -> dict:
+    """Run the panel with ``recorder`` taking its output; how it ended (also kept on the recorder)."""
     with contextlib.redirect_stdout(recorder.stdout), contextlib.redirect_stderr(recorder.stderr):
-        result = page_setup.run_panel(panel["code"], recorder.display, panel.get("setup", ""), panel.get("namespace"))
-    recorder.result = result
-    return result, recorder.printed()
+        recorder.result = page_setup.run_panel(
+            panel["code"], recorder.display, panel.get("setup", ""), panel.get("namespace")
+        )
+    return recorder.result
 
 
 def _last_line(result: dict) -> str:

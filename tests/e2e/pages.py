@@ -66,7 +66,7 @@ class Panel:
         before = self.page.evaluate(RUNS_STARTED)
         self.run_button.press("Enter")
         started = self.page.evaluate(RUNS_STARTED)
-        assert started > before, f"a click on Run started no run in {self.root.get_attribute('aria-label')!r}"
+        assert started > before, f"pressing Run started no run in {self.root.get_attribute('aria-label')!r}"
         return self
 
     def expect_output(self, text: str | re.Pattern, timeout: int = RUN_TIMEOUT) -> None:
