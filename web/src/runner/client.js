@@ -90,6 +90,9 @@ export class PythonRunner extends EventTarget {
           case MSG.READY:
             // read by benchmarks/runtime.py and the tests (restored: booted from a memory snapshot)
             performance.mark("course:python-ready", { detail: { restored: Boolean(data.restored) } });
+            for (const [stage, at] of data.stamps ?? []) {
+              performance.mark(`course:boot:${stage}`, { startTime: Math.max(0, at - performance.timeOrigin) });
+            }
             this.notice = "";
             this.setState(STATE.READY);
             resolve();

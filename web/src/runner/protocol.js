@@ -5,7 +5,7 @@
 //                 (setup: the page's setup code, page: the name of its one namespace, if shared: coursekit.page_setup)
 //                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
 //                 PARSONS {id, problem, arrangement}  (check a Parsons problem's lines, as JSON: coursekit.parsons)
-// worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY {restored, snapshotWanted}
+// worker → page:  ALIVE (holds its lock)   PROGRESS {stage, step, steps}   READY {restored, snapshotWanted, stamps}
 //                 BOOT_ERROR {message}
 //                 OUTPUT {id, stream: "stdout"|"stderr", text}   DISPLAY {id, mime, data}
 //                 TRUNCATED {id, limit}   RESULT {id, result}    ERROR {id, message}

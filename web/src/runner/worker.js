@@ -13,6 +13,13 @@ const PACKAGE_DIR = "/home/pyodide/course";
 const FLUSH_CHARS = 4096;
 const FLUSH_MS = 15;
 
+// When each stage of the boot ended, on the wall clock (ms since the epoch):
+// sent with READY, and marked on the page's timeline (benchmarks/runtime.py).
+const stamps = [["worker-loaded", performance.timeOrigin + performance.now()]];
+function stamp(stage) {
+  stamps.push([stage, performance.timeOrigin + performance.now()]);
+}
+
 let pyodide = null;
 let runtime = null;
 let pageSetup = null; // coursekit.page_setup: a panel's run, after its page's setup code
@@ -147,7 +154,9 @@ console.warn = (...args) => {
 // snapshot-maker.js) always starts from scratch. Resolves with `restored`.
 async function startPython(options, { snapshotKey, packageURL, making }, reachable) {
   const { loadPyodide } = await import(/* @vite-ignore */ new URL("pyodide.mjs", options.indexURL).href);
+  stamp("pyodide.mjs");
   const stored = making ? null : await findSnapshot(snapshotKey, packageURL);
+  stamp("snapshot-read");
   if (stored) {
     try {
       [pyodide] = await Promise.all([loadPyodide({ ...options, _loadSnapshot: stored.bytes }), reachable]);
@@ -187,9 +196,11 @@ async function boot(config) {
     reachable.catch(() => {}); // reported through Promise.all below
     const options = { indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href };
     const restored = await startPython(options, { snapshotKey, packageURL, making }, reachable);
+    stamp("python-started");
     progress(1);
     // (A restored Python has its modules in memory, but not their files: unpack them again.)
     pyodide.unpackArchive(await packageBytes, "zip", { extractDir: PACKAGE_DIR });
+    stamp("unpacked");
     progress(2);
     if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
     if (making) return await keepSnapshot(packages, snapshotKey, packageURL);
@@ -202,9 +213,10 @@ async function boot(config) {
     }
     runtime = pyodide.pyimport("coursekit.runtime");
     runtime.allow_input(Boolean(input));
+    stamp("runtime-imported");
     interruptBuffer = interrupt; // given to Python by listenForStop, before it runs a request
     // No snapshot to restore: the page has one made in the background (snapshot-maker.js).
-    post({ type: MSG.READY, restored, snapshotWanted: !restored && canKeepSnapshots(snapshotKey) });
+    post({ type: MSG.READY, restored, snapshotWanted: !restored && canKeepSnapshots(snapshotKey), stamps });
     // Import the site's own packages now, after saying ready, so the first Run
     // that uses them is quick (a Run sent meanwhile simply waits its turn).
     if (!restored) setTimeout(() => importPackages(packages), 0);
