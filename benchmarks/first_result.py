@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 
 FIRST_OUTPUT = "bench:first-output"
-SNAPSHOT_CACHE = "course-python-snapshot"
+SNAPSHOT_FOLDER = "course-python-snapshot"  # in the origin private file system (web/src/runner/snapshot.js)
 
 #: Marks bench:first-output when the first panel's output area (or the bare page's #output) gets text from a
 #: run. Only after a run started: a live panel shows the build's output of its starter code from the start.
@@ -76,7 +76,13 @@ def first_result(page, url: str, bare: bool, mark, ready_mark: str) -> tuple[flo
 
 def wait_for_snapshot(page, wait_for) -> None:
     """Wait until the worker has stored its snapshot (the next visit restores it)."""
-    wait_for(page, f"caches.open({SNAPSHOT_CACHE!r}).then(c => c.keys()).then(keys => keys.length > 0)")
+    stored = f"""navigator.storage.getDirectory().then(async (root) => {{
+        const all = await root.getDirectoryHandle({SNAPSHOT_FOLDER!r});
+        for await (const course of all.values())
+            for await (const name of course.keys()) if (!name.endsWith(".partial")) return true;
+        return false;
+    }}).catch(() => false)"""
+    wait_for(page, stored)
 
 
 def stop_to_ready(context, url: str, wait_for, mark) -> tuple[float, bool]:

@@ -12,13 +12,25 @@ from playwright.sync_api import expect
 
 from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson, wait_until
 
-CACHE = "course-python-snapshot"
-STORED = f"caches.open({CACHE!r}).then(c => c.keys()).then(keys => keys.length)"
-#: When the stored snapshot was made, or null while there is none (one is being made in the background).
-MADE = (
-    f"caches.open({CACHE!r}).then(async c => (await c.match((await c.keys())[0] ?? '-'))"
-    "?.headers.get('x-course-made') ?? null)"
-)
+FOLDER = "course-python-snapshot"  # in the origin private file system (web/src/runner/snapshot.js)
+HEADER_BYTES = 256
+#: The stored snapshots' files, as [name, handle] of every course folder (none while one is being made).
+FILES = f"""(async () => {{
+    const found = [];
+    try {{
+        const all = await (await navigator.storage.getDirectory()).getDirectoryHandle({FOLDER!r});
+        for await (const course of all.values())
+            for await (const [name, handle] of course.entries())
+                if (!name.endsWith(".partial")) found.push(handle);
+    }} catch {{}}
+    return found;
+}})()"""
+STORED = f"{FILES}.then(files => files.length)"
+#: When the stored snapshot was made (its header), or null while there is none.
+MADE = f"""{FILES}.then(async ([file]) => file
+    ? JSON.parse(new TextDecoder().decode(await (await file.getFile()).slice(0, {HEADER_BYTES}).arrayBuffer())).made
+    : null)"""
+FORGET = f"navigator.storage.getDirectory().then(root => root.removeEntry({FOLDER!r}, {{ recursive: true }}))"
 RESTORED = "performance.getEntriesByName('course:python-ready').at(-1)?.detail?.restored"
 BUSY = re.compile(r"Loading|Running|Waiting")
 PAGES = ("lessons/first-neuron/", "lessons/training-or/")
@@ -53,7 +65,7 @@ def test_a_restored_python_gives_the_results_of_a_fresh_one(lesson):
     fresh = {}
     for path in PAGES:  # each page's panels run in a Python booted from scratch
         if page.url.startswith("http"):  # (a fresh context has none yet)
-            page.evaluate(f"caches.delete({CACHE!r})")  # the snapshot the last page made in the background
+            page.evaluate(FORGET)  # the snapshot the last page made in the background
         assert boot(lesson, path) is False, "a boot meant to be fresh restored a snapshot"
         fresh[path] = run_every_panel(lesson)
     wait_for_snapshot(page)
@@ -96,27 +108,37 @@ def test_two_restored_boots_draw_different_random_numbers(lesson):
     assert seen[0] != seen[1], seen
 
 
-# What a bad entry holds: the snapshot with some bytes changed (its stored
+# What a bad file holds: the snapshot with some bytes changed (its stored
 # SHA-256 no longer matches), or bytes that are not a snapshot at all, stored
 # with their own correct SHA-256 (so Pyodide itself refuses them).
 CORRUPT = {
-    "flipped bytes": """async (cache) => {
-        const [request] = await cache.keys();
-        const response = await cache.match(request);
-        const bytes = new Uint8Array(await response.arrayBuffer());
+    "flipped bytes": """async (file) => {
+        const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
         for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 4096; i++) bytes[i] ^= 0x5a;
-        await cache.put(request, new Response(bytes, { headers: response.headers }));
+        return bytes;
     }""",
-    "not a snapshot": """async (cache) => {
-        const [request] = await cache.keys();
-        const response = await cache.match(request);
+    "not a snapshot": f"""async (file) => {{
+        const header = new Uint8Array(await (await file.getFile()).slice(0, {HEADER_BYTES}).arrayBuffer());
+        const made = JSON.parse(new TextDecoder().decode(header)).made;
         const bytes = new Uint8Array(1 << 20).fill(7);
         const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-        const headers = new Headers(response.headers);
-        headers.set("x-course-sha256", Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
-        await cache.put(request, new Response(bytes, { headers }));
-    }""",
+        const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+        const out = new Uint8Array({HEADER_BYTES} + bytes.length).fill(0x20, 0, {HEADER_BYTES});
+        out.set(new TextEncoder().encode(JSON.stringify({{ sha256, made }})));
+        out.set(bytes, {HEADER_BYTES});
+        return out;
+    }}""",
 }
+
+
+def damage_snapshot(page, damage: str) -> None:
+    """Rewrite the stored snapshot's file as CORRUPT[damage] makes it."""
+    page.evaluate(f"""{FILES}.then(async ([file]) => {{
+        const bytes = await ({CORRUPT[damage]})(file);
+        const writable = await file.createWritable();
+        await writable.write(bytes);
+        await writable.close();
+    }})""")
 
 
 @pytest.mark.parametrize("damage", CORRUPT)
@@ -124,7 +146,7 @@ def test_a_corrupt_snapshot_means_a_plain_boot_and_the_lesson_works(lesson, dama
     page = lesson.page
     boot(lesson, PAGES[0])
     wait_for_snapshot(page)
-    page.evaluate(f"caches.open({CACHE!r}).then({CORRUPT[damage]})")
+    damage_snapshot(page, damage)
     bad_made = page.evaluate(MADE)
     assert boot(lesson, PAGES[0]) is False, "the corrupt snapshot was restored"
     panel = lesson.panel(1)

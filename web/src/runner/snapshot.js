@@ -1,24 +1,37 @@
-// The worker's memory snapshot of Python, kept in Cache Storage: after a boot
-// that found none, a worker of its own makes one (Python started, the course's
-// packages imported, no learner code ever run: snapshot-maker.js) and every
-// later boot restores it instead of starting Python from scratch (Pyodide's
-// experimental `_makeSnapshot` / `_loadSnapshot`).
+// The worker's memory snapshot of Python, kept in the origin private file
+// system: after a boot that found none, a worker of its own makes one (Python
+// started, the course's packages imported, no learner code ever run:
+// snapshot-maker.js) and every later boot restores it instead of starting
+// Python from scratch (Pyodide's experimental `_makeSnapshot` / `_loadSnapshot`).
 //
-// A snapshot is stored under its key (the exact Pyodide version, a hash of
+// Why not Cache Storage: a worker reads a file here through a synchronous
+// access handle, straight from disk. The same 31 MB from Cache Storage came
+// through the browser process, which a loading page keeps busy: 150-400 ms on
+// the boot's critical path, against tens of ms here.
+//
+// A snapshot is a file named by its key (the exact Pyodide version, a hash of
 // its python_stdlib.zip and of the course's package zip: see the course
-// plugin), with the SHA-256 of its bytes. Anything wrong — no Cache Storage,
-// a quota, a missing, old or corrupt entry — means a plain boot, never an
-// error: these functions only ever say so on console.debug.
-const CACHE = "course-python-snapshot";
+// plugin), in a folder of the course's own (two courses on one host keep
+// theirs). It starts with a header: the SHA-256 of the bytes after it, and
+// when it was made. Anything wrong (no such file system, a quota, a file
+// another tab holds, a missing, old or corrupt snapshot) means a plain boot,
+// never an error: these functions only ever say so on console.debug.
+const FOLDER = "course-python-snapshot";
 // Restoring keeps the snapshot's hash seed (Python cannot change it once
 // started): make a new snapshot, with a new seed, at least this often.
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-const DIGEST = "x-course-sha256";
-const MADE = "x-course-made";
+const HEADER_BYTES = 256; // {"sha256", "made"} as JSON, padded with spaces
+const PARTIAL = ".partial"; // a file being written: it is renamed once complete
 
-/** Where the snapshot for `key` is kept: beside the course's package, so two courses on one host keep theirs. */
-function entryURL(key, packageURL) {
-  return new URL(`python-snapshot-${encodeURIComponent(key)}`, packageURL).href;
+function fileName(key) {
+  return `python-${encodeURIComponent(key)}`;
+}
+
+/** The course's folder: one per package folder URL, so two courses on one host keep theirs. */
+async function courseFolder(packageURL) {
+  const root = await navigator.storage.getDirectory();
+  const all = await root.getDirectoryHandle(FOLDER, { create: true });
+  return all.getDirectoryHandle(encodeURIComponent(new URL("./", packageURL).href), { create: true });
 }
 
 async function sha256(bytes) {
@@ -32,29 +45,43 @@ function quietly(what, error) {
 
 /** Whether this worker can keep a snapshot at all. */
 export function canKeepSnapshots(key) {
-  return Boolean(key && globalThis.caches && globalThis.crypto?.subtle);
+  return Boolean(key && globalThis.navigator?.storage?.getDirectory && globalThis.crypto?.subtle);
+}
+
+/** A file's bytes: through a synchronous access handle, or as a Blob where another tab holds one. */
+async function readFile(handle) {
+  const access = await handle.createSyncAccessHandle().catch(() => null);
+  if (!access) return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+  try {
+    const bytes = new Uint8Array(access.getSize());
+    access.read(bytes, { at: 0 });
+    return bytes;
+  } finally {
+    access.close();
+  }
 }
 
 /**
  * The stored snapshot for `key`, or null if there is none to use: {bytes}, a
- * promise of its bytes for loadPyodide's `_loadSnapshot` (read while Pyodide
- * loads), which rejects if they are not the bytes that were stored.
+ * promise of its bytes for loadPyodide's `_loadSnapshot`, which rejects if
+ * they are not the bytes that were stored.
  */
 export async function findSnapshot(key, packageURL) {
   if (!canKeepSnapshots(key)) return null;
   try {
-    const cache = await caches.open(CACHE);
-    const url = entryURL(key, packageURL);
-    const response = await cache.match(url);
-    if (!response) return null;
-    if (!(Date.now() - Number(response.headers.get(MADE)) < MAX_AGE_MS)) {
-      await cache.delete(url);
+    const folder = await courseFolder(packageURL);
+    const handle = await folder.getFileHandle(fileName(key)).catch(() => null);
+    if (!handle) return null;
+    const file = await readFile(handle);
+    const header = JSON.parse(new TextDecoder().decode(file.subarray(0, HEADER_BYTES)));
+    if (!(Date.now() - Number(header.made) < MAX_AGE_MS)) {
+      await folder.removeEntry(fileName(key));
       return null;
     }
-    const expected = response.headers.get(DIGEST);
-    const bytes = response.arrayBuffer().then(async (buffer) => {
-      if ((await sha256(buffer)) !== expected) throw new Error("the stored snapshot is corrupt");
-      return new Uint8Array(buffer);
+    const snapshot = file.subarray(HEADER_BYTES);
+    const bytes = sha256(snapshot).then((digest) => {
+      if (digest !== header.sha256) throw new Error("the stored snapshot is corrupt");
+      return snapshot;
     });
     bytes.catch(() => {}); // reported where loadPyodide awaits it
     return { bytes };
@@ -64,21 +91,35 @@ export async function findSnapshot(key, packageURL) {
   }
 }
 
+/** The snapshot's file: its header, then its bytes. */
+async function withHeader(bytes) {
+  const header = new TextEncoder().encode(JSON.stringify({ sha256: await sha256(bytes), made: Date.now() }));
+  const file = new Uint8Array(HEADER_BYTES + bytes.length).fill(0x20, 0, HEADER_BYTES);
+  file.set(header);
+  file.set(bytes, HEADER_BYTES);
+  return file;
+}
+
 /** Keep `bytes` as the snapshot for `key`, in place of any other of this course's; whether it was kept. */
 export async function saveSnapshot(key, packageURL, bytes) {
   try {
-    const cache = await caches.open(CACHE);
-    const url = entryURL(key, packageURL);
-    const ours = entryURL("", packageURL);
-    for (const request of await cache.keys()) {
-      if (request.url.startsWith(ours) && request.url !== url) await cache.delete(request);
+    const folder = await courseFolder(packageURL);
+    const name = fileName(key);
+    const partial = await folder.getFileHandle(name + PARTIAL, { create: true });
+    const access = await partial.createSyncAccessHandle();
+    try {
+      const file = await withHeader(bytes);
+      access.truncate(0);
+      if (access.write(file, { at: 0 }) !== file.length) throw new Error("the disk took only part of it");
+      access.flush();
+    } finally {
+      access.close();
     }
-    const headers = {
-      "content-type": "application/octet-stream",
-      [DIGEST]: await sha256(bytes),
-      [MADE]: `${Date.now()}`,
-    };
-    await cache.put(url, new Response(bytes, { headers }));
+    await folder.removeEntry(name).catch(() => {});
+    await partial.move(name); // whole, or not there at all
+    for await (const other of folder.keys()) {
+      if (other !== name) await folder.removeEntry(other).catch(() => {});
+    }
     return true;
   } catch (error) {
     quietly("it could not be stored", error);
@@ -89,7 +130,7 @@ export async function saveSnapshot(key, packageURL, bytes) {
 /** Forget the snapshot for `key` (it could not be restored). */
 export async function forgetSnapshot(key, packageURL) {
   try {
-    await (await caches.open(CACHE)).delete(entryURL(key, packageURL));
+    await (await courseFolder(packageURL)).removeEntry(fileName(key));
   } catch (error) {
     quietly("it could not be removed", error);
   }
