@@ -74,13 +74,15 @@ def first_result(page, url: str, bare: bool, mark, ready_mark: str) -> tuple[flo
     return since + ready, since + first
 
 
-def wait_for_snapshot(page, wait_for) -> None:
-    """Wait until the worker has stored its snapshot (the next visit restores it)."""
+def wait_for_snapshot(page, wait_for, count: int = 1) -> None:
+    """Wait until `count` courses' workers have stored their snapshots (the next visit restores one).
+    (The site under /isolated/ is a course of its own: its package's URL differs.)"""
     stored = f"""navigator.storage.getDirectory().then(async (root) => {{
+        let found = 0;
         const all = await root.getDirectoryHandle({SNAPSHOT_FOLDER!r});
         for await (const course of all.values())
-            for await (const name of course.keys()) if (!name.endsWith(".partial")) return true;
-        return false;
+            for await (const name of course.keys()) if (!name.endsWith(".partial")) found += 1;
+        return found >= {count};
     }}).catch(() => false)"""
     wait_for(page, stored)
 
