@@ -5,11 +5,14 @@ Prints, as medians over a few rounds in one run:
   Run, clicked the moment the panel exists: benchmarks/first_result.py), cold
   (empty cache) and warm (on-disk cache, second visit: the worker's memory
   snapshot of Python is there), next to a bare page that boots the same Pyodide
-  in a worker and prints: the ratio is the figure that matters;
+  in a worker and prints, served from an origin of its own (the site's service
+  worker never touches it): the ratio is the figure that matters;
 - time-to-ready (navigation start -> Python can run), the same way;
-- Stop-to-ready: Stop during an endless loop -> Python ready again,
-  on a plain host (the worker is restarted) and cross-origin isolated
-  (/isolated/: the interrupt buffer);
+- where each boot's time went: the worker's stages, in ms from navigation;
+- Stop-to-ready: Stop during an endless loop -> Python ready again, on a plain
+  host (isolated by the site's service worker after the first visit, else the
+  worker is restarted) and on /isolated/ (COOP/COEP from the host), each in a
+  Python restored from its snapshot;
 - time-to-ready of a panel after an instant navigation to another lesson;
 - the round trip of a trivial run (click Run -> result on the page);
 - the bytes of a first visit, until its first result and stored snapshot (raw, and gzipped as a host may serve them);
