@@ -167,7 +167,8 @@ def visit(page, url: str, bare: bool, key: str, figures: dict[str, list[float]])
     figures[f"{prefix}first_{key}"].append(first)
     if not bare:  # where the boot's time went: the worker's stages (client.js marks them), the page's first run
         for name, at in page.evaluate(STAGES):
-            figures.setdefault(f"stage_{key}:{name}", []).append(at)
+            if at is not None and math.isfinite(at):  # (a stage this boot did not pass: not counted)
+                figures.setdefault(f"stage_{key}:{name}", []).append(at)
 
 
 def measure(origin: str, bare_origin: str, rounds: int, widgets: bool) -> tuple[dict[str, list[float]], dict]:

@@ -73,7 +73,9 @@ def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site
     # A same-origin subresource is handed back as Cache Storage holds it, not as a copy with the headers
     # added: the browser keeps its compiled code for Pyodide's wasm only for the former.
     wasm = f"/assets/course/pyodide/{PYODIDE_VERSION}/pyodide.asm.wasm"
-    headers = sw_page.evaluate("(url) => fetch(url).then((r) => Object.fromEntries(r.headers))", wasm)
+    answer = "(url) => fetch(url).then((r) => [r.status, Object.fromEntries(r.headers)])"
+    status, headers = sw_page.evaluate(answer, wasm)
+    assert status == 200 and headers.get("content-type") == "application/wasm", (status, headers)
     assert "cross-origin-embedder-policy" not in headers, headers
     panel = Lesson(sw_page).panel(0).wait_ready()
     # Each run has fresh globals; the interpreter's own state (a module's attribute) lives as long as the worker.

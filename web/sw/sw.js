@@ -4,7 +4,7 @@
 //   Pyodide are precached (the manifest the plugin writes into this file at site
 //   build), so the course works offline after one visit;
 // - anything else goes to the network;
-// - every response gets the cross-origin isolation headers (isolation.js).
+// - documents and workers get the cross-origin isolation headers (isolation.js).
 // A new version waits until the page asks it to take over (the update banner,
 // web/src/offline/), so an open page never mixes old and new files.
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";

@@ -45,7 +45,14 @@ function quietly(what, error) {
 
 /** Whether this worker can keep a snapshot at all. */
 export function canKeepSnapshots(key) {
-  return Boolean(key && globalThis.navigator?.storage?.getDirectory && globalThis.crypto?.subtle);
+  const file = globalThis.FileSystemFileHandle?.prototype;
+  return Boolean(
+    key &&
+    globalThis.navigator?.storage?.getDirectory &&
+    file?.createSyncAccessHandle &&
+    file?.move &&
+    globalThis.crypto?.subtle,
+  );
 }
 
 /** A file's bytes: through a synchronous access handle, or as a Blob where another tab holds one. */
@@ -105,6 +112,10 @@ export async function saveSnapshot(key, packageURL, bytes) {
   try {
     const folder = await courseFolder(packageURL);
     const name = fileName(key);
+    // Room first: a snapshot for an older version of the course (or a write cut short) goes before this one comes.
+    const old = [];
+    for await (const entry of folder.keys()) old.push(entry);
+    for (const entry of old) await folder.removeEntry(entry).catch(() => {});
     const partial = await folder.getFileHandle(name + PARTIAL, { create: true });
     const access = await partial.createSyncAccessHandle();
     try {
@@ -115,11 +126,7 @@ export async function saveSnapshot(key, packageURL, bytes) {
     } finally {
       access.close();
     }
-    await folder.removeEntry(name).catch(() => {});
     await partial.move(name); // whole, or not there at all
-    for await (const other of folder.keys()) {
-      if (other !== name) await folder.removeEntry(other).catch(() => {});
-    }
     return true;
   } catch (error) {
     quietly("it could not be stored", error);
