@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import time
 
+from tests.e2e.pages import SNAPSHOT_FILES
+
 FIRST_OUTPUT = "bench:first-output"
-SNAPSHOT_FOLDER = "course-python-snapshot"  # in the origin private file system (web/src/runner/snapshot.js)
 
 #: Marks bench:first-output when the first panel's output area (or the bare page's #output) gets text from a
 #: run. Only after a run started: a live panel shows the build's output of its starter code from the start.
@@ -77,14 +78,7 @@ def first_result(page, url: str, bare: bool, mark, ready_mark: str) -> tuple[flo
 def wait_for_snapshot(page, wait_for, count: int = 1) -> None:
     """Wait until `count` courses' workers have stored their snapshots (the next visit restores one).
     (The site under /isolated/ is a course of its own: its package's URL differs.)"""
-    stored = f"""navigator.storage.getDirectory().then(async (root) => {{
-        let found = 0;
-        const all = await root.getDirectoryHandle({SNAPSHOT_FOLDER!r});
-        for await (const course of all.values())
-            for await (const name of course.keys()) if (!name.endsWith(".partial")) found += 1;
-        return found >= {count};
-    }}).catch(() => false)"""
-    wait_for(page, stored)
+    wait_for(page, f"{SNAPSHOT_FILES}.then((files) => files.length >= {count})")
 
 
 def stop_to_ready(context, url: str, wait_for, mark) -> tuple[float, bool]:

@@ -12,6 +12,19 @@ RUN_TIMEOUT = 20_000
 READY = re.compile(r"^Ready")
 #: How many runs the page has started (each Run, Check and live run marks one).
 RUNS_STARTED = "performance.getEntriesByName('course:run-start').length"
+SNAPSHOT_FOLDER = "course-python-snapshot"  # in the origin private file system
+#: The stored memory snapshots of Python, as file handles, of every course folder (web/src/runner/snapshot.js);
+#: a file still being written is not one. Used by the snapshot tests and make bench.
+SNAPSHOT_FILES = f"""(async () => {{
+    const found = [];
+    try {{
+        const all = await (await navigator.storage.getDirectory()).getDirectoryHandle({SNAPSHOT_FOLDER!r});
+        for await (const course of all.values())
+            for await (const [name, handle] of course.entries())
+                if (!name.endsWith(".partial")) found.push(handle);
+    }} catch {{}}
+    return found;
+}})()"""
 
 
 def wait_until(page: Page, expression: str, timeout: int = RUN_TIMEOUT) -> None:

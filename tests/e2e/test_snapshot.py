@@ -10,29 +10,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Lesson, wait_until
+from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, SNAPSHOT_FILES, SNAPSHOT_FOLDER, Lesson, wait_until
 
-FOLDER = "course-python-snapshot"  # in the origin private file system (web/src/runner/snapshot.js)
 HEADER_BYTES = 256
-#: The stored snapshots' files, as [name, handle] of every course folder (none while one is being made).
-FILES = f"""(async () => {{
-    const found = [];
-    try {{
-        const all = await (await navigator.storage.getDirectory()).getDirectoryHandle({FOLDER!r});
-        for await (const course of all.values())
-            for await (const [name, handle] of course.entries())
-                if (!name.endsWith(".partial")) found.push(handle);
-    }} catch {{}}
-    return found;
-}})()"""
-STORED = f"{FILES}.then(files => files.length)"
+STORED = f"{SNAPSHOT_FILES}.then(files => files.length)"
 #: When the stored snapshot was made (its header), or null while there is none.
-MADE = f"""{FILES}.then(async ([file]) => file
+MADE = f"""{SNAPSHOT_FILES}.then(async ([file]) => file
     ? JSON.parse(new TextDecoder().decode(await (await file.getFile()).slice(0, {HEADER_BYTES}).arrayBuffer())).made
     : null)"""
 #: Remove every stored snapshot; false while a worker holds one of the files open (then try again).
 FORGET = f"""navigator.storage.getDirectory()
-    .then(root => root.removeEntry({FOLDER!r}, {{ recursive: true }}))
+    .then(root => root.removeEntry({SNAPSHOT_FOLDER!r}, {{ recursive: true }}))
     .then(() => true, (error) => error.name === "NotFoundError")"""
 RESTORED = "performance.getEntriesByName('course:python-ready').at(-1)?.detail?.restored"
 BUSY = re.compile(r"Loading|Running|Waiting")
@@ -136,7 +124,7 @@ CORRUPT = {
 
 def damage_snapshot(page, damage: str) -> None:
     """Rewrite the stored snapshot's file as CORRUPT[damage] makes it."""
-    page.evaluate(f"""{FILES}.then(async ([file]) => {{
+    page.evaluate(f"""{SNAPSHOT_FILES}.then(async ([file]) => {{
         const bytes = await ({CORRUPT[damage]})(file);
         const writable = await file.createWritable();
         await writable.write(bytes);

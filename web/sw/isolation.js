@@ -14,7 +14,7 @@ const ISOLATION_HEADERS = {
 };
 
 /** The response with the isolation headers added (an opaque or error response as it is). */
-export function withIsolationHeaders(response) {
+function withIsolationHeaders(response) {
   if (!response || response.status === 0 || response.type === "opaqueredirect") return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
@@ -28,12 +28,12 @@ export function withIsolationHeaders(response) {
 // loses (for Pyodide's 9.6 MB wasm, ~0.8 s of every boot).
 const NEEDS_HEADERS = new Set(["document", "iframe", "frame", "worker", "sharedworker"]);
 
-/** Whether a response to `request` must carry the isolation headers. */
-export function needsIsolationHeaders(request) {
-  return request.mode === "navigate" || NEEDS_HEADERS.has(request.destination);
+/** The response to `request`, with the isolation headers where they matter. */
+export function isolatedFor(request, response) {
+  const needed = request.mode === "navigate" || NEEDS_HEADERS.has(request.destination);
+  return needed ? withIsolationHeaders(response) : response;
 }
 
 export const isolationPlugin = {
-  handlerWillRespond: async ({ request, response }) =>
-    needsIsolationHeaders(request) ? withIsolationHeaders(response) : response,
+  handlerWillRespond: async ({ request, response }) => isolatedFor(request, response),
 };

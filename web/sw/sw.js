@@ -10,7 +10,7 @@
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { registerRoute, setDefaultHandler } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
-import { isolationPlugin, withIsolationHeaders } from "./isolation.js";
+import { isolatedFor, isolationPlugin } from "./isolation.js";
 
 addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
@@ -21,8 +21,8 @@ setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
 // Answered from the precache (offline too) when it holds the file.
 async function answerHead({ request }) {
   const cached = await matchPrecache(request.url);
-  if (!cached) return withIsolationHeaders(await fetch(request));
-  return withIsolationHeaders(new Response(null, { status: cached.status, headers: cached.headers }));
+  if (!cached) return isolatedFor(request, await fetch(request));
+  return isolatedFor(request, new Response(null, { status: cached.status, headers: cached.headers }));
 }
 registerRoute(() => true, answerHead, "HEAD");
 

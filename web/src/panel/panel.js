@@ -5,8 +5,7 @@
 import { getRunner } from "../runner/index.js";
 import { STATE } from "../runner/client.js";
 import { OutputArea } from "./output.js";
-import { SavedEdits, saveAllEdits } from "./saved-edits.js";
-import { load } from "../storage.js";
+import { SavedEdits } from "./saved-edits.js";
 import { pageSetup } from "./page-setup.js";
 import { isMac } from "../ui/dom.js";
 
@@ -109,9 +108,7 @@ export class Panel {
   showBuiltOutput() {
     const built = this.section.dataset.builtOutput;
     if (!built) return false;
-    saveAllEdits(); // an edit the page just left has not been saved yet
-    const saved = load(this.storageKey);
-    if (typeof saved === "string" && saved !== this.starter) return false;
+    if (this.edits.open() !== this.starter) return false; // the learner's own edit: its output comes with its run
     try {
       this.output.replay(JSON.parse(built));
       return true;

@@ -38,7 +38,7 @@ export class SavedEdits {
 
   /** The code to open the editor with: the saved copy, or the starter. */
   open() {
-    for (const edits of unsavedEdits) edits.saveNow();
+    saveAllEdits(); // an edit the page just left may not be saved yet
     const saved = load(this.panel.storageKey);
     this.savedCode = typeof saved === "string" ? saved : this.panel.starter; // what the storage holds, as far as we know
     return this.savedCode;
