@@ -1,6 +1,6 @@
 // The messages between the page and the Python worker.
 //
-// page → worker:  BOOT {config, port}      RUN {id, code, setup, page}        CHECK {id, exercise, code}
+// page → worker:  BOOT {port, interrupt, input}   RUN {id, code, setup, page}        CHECK {id, exercise, code}
 //                 TRACE {id, code, call, setup, page}  (run it, or one call of it, line by line: coursekit.tracing)
 //                 (setup: the page's setup code, page: the name of its one namespace, if shared: coursekit.page_setup)
 //                 PREDICT {id, prediction, output, error}  (does a prediction match a run's output: coursekit.predict)
@@ -13,9 +13,10 @@
 //                 INPUT {id, prompt}  (input() waits: the answer comes back in shared memory, input-channel.js)
 //                 SNAPSHOT_KEPT {kept}  (a worker booted with config.makeSnapshot made and stored one, and is done)
 //
-// BOOT goes to the worker itself and hands it a MessageChannel port; every other
-// message, both ways, goes over that port (see start.js). Every request that
-// carries an id gets exactly one RESULT or ERROR back.
+// The worker's boot settings come as its name (start.js). BOOT goes to the
+// worker itself and hands it a MessageChannel port and the shared memory for
+// Stop and input(); every other message, both ways, goes over that port.
+// Every request that carries an id gets exactly one RESULT or ERROR back.
 export const MSG = Object.freeze({
   BOOT: "boot",
   ALIVE: "alive",

@@ -39,12 +39,22 @@ const out = { id: null, stream: "stdout", pending: "", sent: 0, lastFlush: 0, tr
 // Replies go over the port the page handed over at boot, with postMessage as it
 // was when this module loaded: the learner's Python can reach neither, so it can
 // neither forge a reply nor read the page's requests.
+// (The boot starts before BOOT brings the port: what it says meanwhile waits in `unsent`.)
 let port = null;
+const unsent = [];
 const postOnPort = MessagePort.prototype.postMessage;
 
 function post(message) {
   if (port) postOnPort.call(port, message);
+  else unsent.push(message);
 }
+
+// The boot's settings, which come as this worker's name (start.js), then kept
+// from the learner's Python; and what BOOT brings: {interrupt, input}.
+const settings = readSettings();
+self.name = "course-python";
+let handOver;
+const handedOver = new Promise((resolve) => (handOver = resolve));
 
 // A Web Lock held for as long as this worker lives: the page asks for the same
 // lock and is granted it the moment the worker is gone, however it went (it
@@ -55,6 +65,14 @@ function holdLifeLock(name) {
     post({ type: MSG.ALIVE });
     return new Promise(() => {}); // never released while the worker runs
   });
+}
+
+function readSettings() {
+  try {
+    return JSON.parse(self.name);
+  } catch {
+    return null;
+  }
 }
 
 function flush() {
@@ -207,7 +225,7 @@ async function keepSnapshot(packages, snapshotKey, packageURL) {
 }
 
 async function boot(config) {
-  const { indexURL, packageURL, interrupt, lock, snapshotKey = null, input = null, packages = [] } = config;
+  const { indexURL, packageURL, lock, snapshotKey = null, packages = [] } = config;
   const making = Boolean(config.makeSnapshot && canKeepSnapshots(snapshotKey));
   try {
     holdLifeLock(lock);
@@ -227,6 +245,7 @@ async function boot(config) {
     if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
     if (making) return await keepSnapshot(packages, snapshotKey, packageURL);
     if (restored) pyodide.pyimport("coursekit.snapshot").after_restore();
+    const { interrupt, input } = await handedOver;
     pyodide.setStdout(streamTo("stdout"));
     pyodide.setStderr(streamTo("stderr"));
     if (input) {
@@ -339,5 +358,9 @@ self.onmessage = ({ data }) => {
   if (data?.type !== MSG.BOOT || port || !data.port) return;
   port = data.port;
   port.onmessage = onRequest;
-  boot(data.config);
+  unsent.splice(0).forEach(post);
+  handOver({ interrupt: data.interrupt ?? null, input: data.input ?? null });
 };
+
+if (settings) boot(settings);
+else post({ type: MSG.BOOT_ERROR, message: "the Python worker was started without its settings" });
