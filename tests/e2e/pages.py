@@ -27,6 +27,15 @@ SNAPSHOT_FILES = f"""(async () => {{
 }})()"""
 
 
+#: Every widget of the page is set up (on a page with code, those out of view come after Python: ui/mount-later.js).
+ALL_SET_UP = "performance.getEntriesByName('course:all-set-up').length > 0"
+
+
+def wait_all_set_up(page: Page) -> None:
+    """Wait until no widget of the page is still to be set up, so that no layout moves under the pointer."""
+    wait_until(page, ALL_SET_UP, timeout=BOOT_TIMEOUT)
+
+
 def wait_until(page: Page, expression: str, timeout: int = RUN_TIMEOUT) -> None:
     """Wait until a JavaScript expression is true in the page.
 

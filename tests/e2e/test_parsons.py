@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.lesson_widgets import ROOT, page_url, pages
 
-from .pages import BOOT_TIMEOUT
+from .pages import BOOT_TIMEOUT, wait_all_set_up
 from .parsons_page import Problem
 from .test_accessibility import serious_violations, set_scheme
 
@@ -28,6 +28,7 @@ def problem(lesson, page) -> Problem:
     lesson.open(LESSON)
     found = Problem(page, PROBLEM)
     expect(found.root).to_have_class(re.compile("course-parsons--mounted"))
+    wait_all_set_up(page)  # the drags aim at where the lines are
     return found
 
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from neuron import OR, Neuron, plot_decision_boundary
 from neuron.plot import PALETTE
 
-from .pages import RUN_TIMEOUT, Panel
+from .pages import RUN_TIMEOUT, Panel, wait_all_set_up
 from .test_accessibility import AXE, SCHEMES, SERIOUS, serious_violations, set_scheme
 
 PAGE = "/lessons/training-or/"
@@ -38,6 +38,7 @@ def timeline(page, watched):
     panel.run()
     widget = panel.root.locator(".course-timeline")
     expect(widget.get_by_role("slider", name="Epoch")).to_be_visible(timeout=RUN_TIMEOUT)
+    wait_all_set_up(page)  # the drags aim at where the slider is
     return panel, widget
 
 

@@ -1,4 +1,5 @@
-// Entry point: mount every widget on the page, and again after each of
+// Entry point: mount every widget on the page (on a page with code, those out
+// of view once Python is ready: ui/mount-later.js), and again after each of
 // Material's instant navigations (document$ emits the new document).
 import { mountPanel } from "./panel/panel.js";
 import { getRunner, pageNeedsPython } from "./runner/index.js";
@@ -14,38 +15,49 @@ import { mountNavProgress } from "./progress/nav.js";
 import { mountScrollRegion } from "./ui/scroll-regions.js";
 import { saveAllEdits } from "./panel/saved-edits.js";
 import { flushDebounced } from "./ui/dom.js";
+import { mountLater } from "./ui/mount-later.js";
 import { checkForUpdate, startOffline } from "./offline/register.js";
 
-// One table maps a selector to the function that brings it to life.
+// One table maps a selector to the function that brings it to life; `later`:
+// out of view, it may wait while Python starts (ui/mount-later.js).
 const MOUNTS = [
   [".course-review", mountReview], // before the quizzes and prompts it gathers (review/review.js)
   [".course-review-due", mountReviewDue],
-  [".course-panel", mountPanel],
-  [".arithmatex", mountMath],
-  [".course-quiz", mountQuiz],
-  [".course-recall", mountRecall],
-  [".course-exercise", mountExercise],
-  [".course-parsons", mountParsons],
+  [".course-panel", mountPanel, "later"],
+  [".arithmatex", mountMath, "later"],
+  [".course-quiz", mountQuiz, "later"],
+  [".course-recall", mountRecall, "later"],
+  [".course-exercise", mountExercise, "later"],
+  [".course-parsons", mountParsons, "later"],
   [".course-progress", mountProgress],
   [".md-nav--primary", mountNavProgress],
   [".md-typeset__scrollwrap", mountScrollRegion],
 ];
 
-function mountAll(root = document) {
-  let mounted = 0;
-  for (const [selector, mount] of MOUNTS) {
-    for (const element of root.querySelectorAll(selector)) {
+const mountOne = (selector, mount) => (element) => {
+  try {
+    mount(element);
+  } catch (error) {
+    console.error(`Could not set up ${selector}:`, error);
+  }
+};
+
+// Every widget not yet set up; with `pythonStarting` (a promise), those that
+// may wait (all but the page's first code panel) come to life in view first,
+// and the rest once Python is ready and has answered the Runs clicked meanwhile.
+function mountAll(pythonStarting) {
+  const later = [];
+  const firstPanel = document.querySelector(".course-panel"); // where a learner's first Run most likely is
+  for (const [selector, mount, when] of MOUNTS) {
+    for (const element of document.querySelectorAll(selector)) {
       if (element.dataset.mounted) continue;
       element.dataset.mounted = "true";
-      try {
-        mount(element);
-        mounted += 1;
-      } catch (error) {
-        console.error(`Could not set up ${selector}:`, error);
-      }
+      if (pythonStarting && when === "later" && element !== firstPanel)
+        later.push([element, mountOne(selector, mount)]);
+      else mountOne(selector, mount)(element);
     }
   }
-  return mounted;
+  mountLater(later, pythonStarting);
 }
 
 // Pages with code start Python in the background at once, so the first Run is
@@ -71,8 +83,7 @@ function start() {
     // debounced save: saved now, before this page shows (or exports) progress.
     saveAllEdits();
     flushDebounced();
-    mountAll();
-    bootIfNeeded();
+    mountAll(bootIfNeeded() && getRunner().settled());
     checkForUpdate();
   };
   if (globalThis.document$?.subscribe) globalThis.document$.subscribe(mountPage);

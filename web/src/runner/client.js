@@ -62,6 +62,14 @@ export class PythonRunner extends EventTarget {
     return this.bootPromise;
   }
 
+  /** Settles once Python is ready (or could not start) and the requests made meanwhile are answered. */
+  settled() {
+    return this.boot().then(
+      () => this.queue,
+      () => {},
+    );
+  }
+
   spawn() {
     return new Promise((resolve, reject) => {
       this.setState(STATE.LOADING, "");
