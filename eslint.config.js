@@ -19,7 +19,7 @@ export default [
     },
   },
   {
-    files: ["web/src/runner/worker.js"],
+    files: ["web/src/runner/worker.js", "web/src/search/search-later.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {

@@ -41,6 +41,14 @@ const workerOptions = {
   splitting: false,
 };
 
+// The theme's search worker, started later (web/src/search/search-later.js):
+// a classic script, as the theme starts its worker.
+const searchOptions = {
+  ...workerOptions,
+  entryPoints: { "search-later": "web/src/search/search-later.js" },
+  format: "iife",
+};
+
 // Inlined into the <head> of pages with code by the course plugin: a classic
 // script, no imports, so it runs while the page is still parsing.
 const prebootOptions = {
@@ -70,7 +78,7 @@ function copyIcons() {
   cpSync("web/icons", `${options.outdir}/icons`, { recursive: true });
 }
 
-const configs = [options, workerOptions, prebootOptions, serviceWorkerOptions(options.outdir)];
+const configs = [options, workerOptions, searchOptions, prebootOptions, serviceWorkerOptions(options.outdir)];
 
 if (watch) {
   const latest = configs.map(() => null); // each build's last result, for entries.json

@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ENTRIES = "entries.json"
-#: The entries pages load by name: the page script, the worker, the stylesheets.
-LOADED = ("course.js", "worker.js", "course-style.css", "course-widgets.css")
+#: The entries pages load by name: the page script, the workers, the stylesheets.
+LOADED = ("course.js", "worker.js", "search-later.js", "course-style.css", "course-widgets.css")
 #: Unhashed files the plugin reads: inlined into pages, or filled in and written to the site's root.
 FIXED = ("preboot.js", "sw.js", "sw-retire.js")
 REQUIRED = (ENTRIES, *FIXED)

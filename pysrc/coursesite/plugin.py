@@ -45,6 +45,7 @@ from . import (
     panels,
     progress,
     review,
+    search_later,
     serve_errors,
     setup_block,
     site_exercises,
@@ -209,6 +210,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         head += offline.head_links(get_relative_url(offline.WEB_MANIFEST, page.url))
         if boot:  # start Python while the rest of the page loads
             head += f"<script>{self.preboot}</script>"
+        output = search_later.defer_search(output, page.url, f"{ASSETS}/{self.entries['search-later.js']}")
         return _insert_early_in_head(output, head)
 
     def _copy_runtime(self, config):

@@ -78,7 +78,7 @@ def a_bundle_missing_its_worker(tmp_path: Path) -> Path:
     """entries.json names a hashed worker that is not there."""
     bundle = tmp_path / "no-worker"
     bundle.mkdir()
-    names = {"course.js": "course-AAAAAAAA.js", "worker.js": "worker-BBBBBBBB.js"}
+    names = {"course.js": "course-AAAAAAAA.js", "worker.js": "worker-BBBBBBBB.js", "search-later.js": "s-EEEEEEEE.js"}
     names |= {"course-style.css": "course-style-CCCCCCCC.css", "course-widgets.css": "course-widgets-DDDDDDDD.css"}
     (bundle / "entries.json").write_text(json.dumps(names))
     for name in ("preboot.js", "sw.js", "sw-retire.js", *(file for key, file in names.items() if key != "worker.js")):

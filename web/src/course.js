@@ -16,6 +16,8 @@ import { mountScrollRegion } from "./ui/scroll-regions.js";
 import { saveAllEdits } from "./panel/saved-edits.js";
 import { flushDebounced } from "./ui/dom.js";
 import { mountLater } from "./ui/mount-later.js";
+import { listenForSearch, searchNow } from "./search/search-now.js";
+import { readRuntimeMeta } from "./runner/config.js";
 import { checkForUpdate, startOffline } from "./offline/register.js";
 
 // One table maps a selector to the function that brings it to life; `later`:
@@ -78,12 +80,15 @@ function bootIfNeeded() {
 startOffline({ pythonBooted: bootIfNeeded() });
 
 function start() {
+  listenForSearch(new URL(readRuntimeMeta()?.assets ?? ".", document.baseURI));
   const mountPage = () => {
     // The page just left may still hold an edit or an answer waiting for its
     // debounced save: saved now, before this page shows (or exports) progress.
     saveAllEdits();
     flushDebounced();
-    mountAll(bootIfNeeded() && getRunner().settled());
+    const settled = bootIfNeeded() && getRunner().settled();
+    mountAll(settled);
+    Promise.resolve(settled).then(searchNow);
     checkForUpdate();
   };
   if (globalThis.document$?.subscribe) globalThis.document$.subscribe(mountPage);
