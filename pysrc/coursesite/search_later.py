@@ -27,13 +27,14 @@ def site_path(url: str, page_url: str) -> str:
 
 def defer_search(page_html: str, page_url: str, worker: str) -> str:
     """The page with its theme config naming ``worker`` (a path from the site's root) as its search
-    worker, the theme's own after the '#'; as it was if the page has no such config or search."""
+    worker, the theme's own after the '#'; as it was if the page has no such config, or no search in it."""
     match = CONFIG.search(page_html)
-    if not match:
+    try:
+        config = json.loads(match[2]) if match else {}
+    except ValueError:  # a theme whose config is not JSON: its search as it is
         return page_html
-    config = json.loads(match[2])
-    theirs = config.get("search")
-    if not theirs or "#" in theirs:
+    theirs = config.get("search") if isinstance(config, dict) else None
+    if not isinstance(theirs, str) or not theirs or "#" in theirs:
         return page_html
     config["search"] = f"{get_relative_url(worker, page_url)}#{get_relative_url(site_path(theirs, page_url), worker)}"
     text = json.dumps(config)

@@ -47,8 +47,9 @@ def test_the_config_stays_safe_inside_its_script_element():
 
 
 def test_a_page_without_a_search_worker_is_left_as_it_is():
-    without = '<script id="__config" type="application/json">{"base": "."}</script>'
-    assert defer_search(without, "", "assets/course/s.js") == without
+    for config in ('{"base": "."}', "not JSON", '["a list"]', '{"search": null}'):
+        without = f'<script id="__config" type="application/json">{config}</script>'
+        assert defer_search(without, "", "assets/course/s.js") == without
     assert defer_search("<p>no config</p>", "", "assets/course/s.js") == "<p>no config</p>"
     once = defer_search('<script id="__config" type="application/json">{"search": "w.js"}</script>', "", "x/s.js")
     assert defer_search(once, "", "x/s.js") == once  # already the course's

@@ -4,9 +4,10 @@
 // search. (The channel reaches the course's workers in every tab; one told
 // "now" early only builds its index sooner.)
 let channel = null;
-let settled = false;
+let settled = false; // this page is settled, or the learner opened search
 
 function now() {
+  settled = true;
   channel?.postMessage("now");
 }
 
@@ -24,7 +25,4 @@ export function listenForSearch(assetsURL) {
 }
 
 /** This page is settled: its search may build its index now. */
-export function searchNow() {
-  settled = true;
-  now();
-}
+export const searchNow = now;
