@@ -7,7 +7,6 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from .pages import ALL_SET_UP, BOOT_TIMEOUT, Lesson, wait_until
-from .widgets import PREFIX
 
 LESSON = "/lessons/first-neuron/"
 
@@ -55,14 +54,3 @@ def test_a_panel_scrolled_to_comes_to_life_at_once(page, watched):
     expect(last.run_button).to_be_visible()
     ready = page.evaluate(READY)
     assert ready is None or set_up_times(page)["panels"][last.root.get_attribute("data-panel-id")] < ready
-
-
-def test_a_widget_reached_by_keyboard_is_set_up_before_the_first_key(page, watched):
-    lesson = Lesson(page).open(LESSON)
-    recall = page.locator(".course-recall").last
-    textbox = recall.get_by_role("textbox")
-    textbox.focus()  # the learner tabs there while Python is still starting
-    page.keyboard.type("an answer")
-    assert lesson.page.evaluate(READY) is None, "Python was ready first: nothing was reached early"
-    key = PREFIX + recall.get_attribute("data-recall-key")
-    wait_until(page, f"localStorage.getItem({key!r})?.includes('an answer')")

@@ -21,16 +21,19 @@ import { readRuntimeMeta } from "./runner/config.js";
 import { checkForUpdate, startOffline } from "./offline/register.js";
 
 // One table maps a selector to the function that brings it to life; `later`:
-// out of view, it may wait while Python starts (ui/mount-later.js).
+// out of view, it may wait while Python starts (ui/mount-later.js). Only the
+// costly ones wait (an editor, KaTeX), none with anything to press before it is
+// set up: a quiz shuffles its options as it is set up, which must not happen
+// under a learner's click.
 const MOUNTS = [
   [".course-review", mountReview], // before the quizzes and prompts it gathers (review/review.js)
   [".course-review-due", mountReviewDue],
   [".course-panel", mountPanel, "later"],
   [".arithmatex", mountMath, "later"],
-  [".course-quiz", mountQuiz, "later"],
-  [".course-recall", mountRecall, "later"],
+  [".course-quiz", mountQuiz],
+  [".course-recall", mountRecall],
   [".course-exercise", mountExercise, "later"],
-  [".course-parsons", mountParsons, "later"],
+  [".course-parsons", mountParsons],
   [".course-progress", mountProgress],
   [".md-nav--primary", mountNavProgress],
   [".md-typeset__scrollwrap", mountScrollRegion],

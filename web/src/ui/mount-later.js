@@ -5,16 +5,15 @@
 // nears the view or, once Python is ready, in the page's idle moments, in page
 // order, so that it is all there a moment later whether seen or not.
 //
-// A widget the learner reaches before it is set up (a Tab, a click) is set up
-// first, before the key or click arrives, so nothing typed into it is lost.
-// Once every widget of the page is set up, the page marks "course:all-set-up".
+// Only widgets with nothing to press or type into before they are set up wait
+// (course.js). Once every widget of the page is set up, the page marks
+// "course:all-set-up".
 //
 // (On this project's two-core test machine, the first result of a warm visit
 // to lesson 1, median of 12 interleaved rounds: 1081 ms with every widget set
 // up at load, 999 ms so.)
 const NEAR = "100% 0px"; // within one screen above or below the view
 const SLICE_MS = 8; // go on mounting while an idle period has this much left
-const REACHED = ["focusin", "pointerdown"]; // a widget about to be used
 
 /**
  * Set up each of `widgets` ([element, mount] pairs, in page order) once: when
@@ -39,14 +38,10 @@ export function mountLater(widgets, quiet) {
     if (element.isConnected) mount(element);
   }
   for (const element of waiting.keys()) observer?.observe(element);
-  const reached = ({ target }) => {
-    for (const element of [...waiting.keys()]) if (element.contains(target)) mountNow(element);
-  };
-  for (const type of REACHED) document.addEventListener(type, reached, true);
   const step = (deadline) => {
     do {
       const [next] = waiting.keys();
-      if (!next) return allSetUp(observer, reached);
+      if (!next) return allSetUp(observer);
       mountNow(next);
     } while (deadline.timeRemaining() > SLICE_MS);
     atIdle(step);
@@ -54,9 +49,8 @@ export function mountLater(widgets, quiet) {
   Promise.resolve(quiet).finally(() => atIdle(step));
 }
 
-function allSetUp(observer, reached) {
+function allSetUp(observer) {
   observer?.disconnect();
-  for (const type of REACHED) document.removeEventListener(type, reached, true);
   performance.mark("course:all-set-up");
 }
 
