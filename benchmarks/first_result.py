@@ -1,9 +1,10 @@
 """What a learner waits for, measured in the page (used by benchmarks/runtime.py).
 
 - The first result: from navigation start to the first output of the first
-  panel's Run, clicked the moment the panel exists (a Run sent before Python is
-  ready waits for it), so the editor bundle, the first ``import neuron`` and the
-  first plot all count. The bare page's equivalent is its worker's first print.
+  panel's Run, pressed (Enter on the focused button) the moment the panel
+  exists (a Run sent before Python is ready waits for it), so the editor
+  bundle, the first ``import neuron`` and the first plot all count. The bare
+  page's equivalent is its worker's first print.
 - Stop-to-ready: from a click on Stop during an endless loop to Python ready
   again (the panel says Stopped; where the worker was restarted, the new one is ready).
 
@@ -69,7 +70,9 @@ def first_result(page, url: str, bare: bool, mark, ready_mark: str) -> tuple[flo
         panel = page.locator("section.course-panel").first
         if panel.get_attribute("data-built-output") is not None:  # its output is there before any run
             raise ValueError(f"the first panel of {url} shows the build's output: no first result to time there")
-        panel.get_by_role("button", name="Run", exact=True).click()
+        # Enter on the focused button, as a keyboard user runs it: a pointer's click would first wait for the
+        # page to stop moving (the maths above being typeset), on Playwright's retry schedule (up to 500 ms a try).
+        panel.get_by_role("button", name="Run", exact=True).press("Enter")
     ready, first = mark(page, ready_mark), mark(page, FIRST_OUTPUT)
     since = page.evaluate("performance.timeOrigin") - asked  # this document's start, after any reload
     return since + ready, since + first
