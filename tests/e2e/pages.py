@@ -27,6 +27,8 @@ SNAPSHOT_FILES = f"""(async () => {{
 }})()"""
 
 
+#: When Python said it was ready, in ms of the page's clock; null before.
+PYTHON_READY = "performance.getEntriesByName('course:python-ready')[0]?.startTime ?? null"
 #: Every widget of the page is set up (on a page with code, those out of view come after Python: ui/mount-later.js).
 ALL_SET_UP = "performance.getEntriesByName('course:all-set-up').length > 0"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from .pages import ALL_SET_UP, BOOT_TIMEOUT, Lesson, wait_until
+from .pages import ALL_SET_UP, BOOT_TIMEOUT, PYTHON_READY, Lesson, wait_until
 
 LESSON = "/lessons/first-neuron/"
 
@@ -24,7 +24,6 @@ new MutationObserver((records) => {
   }
 }).observe(document, {subtree: true, childList: true});
 """
-READY = "performance.getEntriesByName('course:python-ready')[0]?.startTime"
 
 
 def set_up_times(page) -> dict:
@@ -37,7 +36,7 @@ def test_out_of_view_panels_wait_for_python_and_then_all_come_to_life(page, watc
     count = lesson.panels.count()
     lesson.panel(0).wait_ready()
     wait_until(page, f"Object.keys(window.__setUp.panels).length === {count}", timeout=BOOT_TIMEOUT)
-    times, ready = set_up_times(page), page.evaluate(READY)
+    times, ready = set_up_times(page), page.evaluate(PYTHON_READY)
     ids = lesson.panels.evaluate_all("(panels) => panels.map((panel) => panel.dataset.panelId)")
     assert times["panels"][ids[0]] < ready, "the first panel waited for Python"
     assert times["panels"][ids[-1]] > ready, "the last panel, far out of view, was set up while Python started"
@@ -52,5 +51,5 @@ def test_a_panel_scrolled_to_comes_to_life_at_once(page, watched):
     last = lesson.panel(lesson.panels.count() - 1)
     last.root.scroll_into_view_if_needed()
     expect(last.run_button).to_be_visible()
-    ready = page.evaluate(READY)
+    ready = page.evaluate(PYTHON_READY)
     assert ready is None or set_up_times(page)["panels"][last.root.get_attribute("data-panel-id")] < ready
