@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .pages import BOOT_TIMEOUT, Lesson
+from .pages import BOOT_TIMEOUT, PYTHON_READY, Lesson
 from .server import ISOLATED, SUB_PATH
 
 LESSON = "lessons/first-neuron/"
@@ -115,8 +115,8 @@ STOP_AT_ONCE = """(panel) => new MutationObserver((_, observer) => {
 
 
 def test_a_stop_that_comes_before_the_run_begins_still_stops_it(lesson):
-    """Run pressed while Python loads is sent the moment it is ready, while the worker still imports the
-    site's packages; a Stop then is this run's: it is interrupted when it begins, not lost (Python restarted)."""
+    """Run pressed while Python loads runs the moment it is ready; a Stop pressed as the page hears
+    so (the panel says Running…) is this run's: it is interrupted, not lost (Python restarted)."""
     page = lesson.page
     panel = lesson.open(ISOLATED + LESSON).panel(0)  # a fresh context: no snapshot, a plain boot
     panel.set_code("while True:\n    pass")
@@ -125,3 +125,21 @@ def test_a_stop_that_comes_before_the_run_begins_still_stops_it(lesson):
     panel.expect_status("Stopped", timeout=BOOT_TIMEOUT)
     expect(panel.output).to_have_text("Stopped.")  # not "… Python was restarted"
     assert python_workers_started(page) == 1
+
+
+def test_runs_pressed_while_python_starts_are_answered_in_turn(lesson):
+    """The first Run pressed while Python starts runs before anything else the worker does once Python is
+    up (the site's packages are not imported yet); a second waits its turn; each panel shows its own output."""
+    page = lesson.page
+    lesson.open(LESSON)  # a fresh context: no snapshot, a plain boot
+    first, second = lesson.panel(0), lesson.panel(1)
+    first.set_code("import sys\nprint('neuron imported:', 'neuron' in sys.modules)")
+    second.set_code("print('the second panel')")
+    assert page.evaluate(PYTHON_READY) is None, "Python was ready before the Runs were pressed"
+    first.run_surely()
+    second.run_surely()
+    first.expect_output("neuron imported: False", timeout=BOOT_TIMEOUT)
+    second.expect_output("the second panel")
+    first.expect_status(re.compile(r"^Ready \(ran in"))
+    expect(first.output).not_to_contain_text("the second panel")
+    expect(second.output).not_to_contain_text("neuron imported")

@@ -42,6 +42,8 @@ export class PythonRunner extends EventTarget {
     this.nextId = 1;
     this.current = null; // the request in flight: {id, handlers, resolve, timer}
     this.queue = Promise.resolve();
+    this.waiting = 0; // requests made and not yet answered
+    this.early = null; // the request sent while Python starts: {id, worker, replies}
     this.bootPromise = null;
   }
 
@@ -203,22 +205,43 @@ export class PythonRunner extends EventTarget {
   }
 
   enqueue(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
-    const job = this.queue.then(() => this.send(request, handlers, timeoutMs));
-    this.queue = job.catch(() => {});
+    const early = this.sendEarly(request);
+    this.waiting += 1;
+    const job = this.queue.then(() => this.send(request, handlers, timeoutMs, early));
+    this.queue = job.catch(() => {}).finally(() => (this.waiting -= 1));
     return job;
   }
 
-  async send(request, handlers, timeoutMs) {
+  /**
+   * The first request made while Python starts goes to the worker at once: it
+   * runs the moment Python is ready, without waiting for this page, busy
+   * loading, to hear so and send it. It becomes the request in flight (its
+   * time limit starts, Stop reaches it) once the page has heard, as any other;
+   * what the worker says of it before then is kept until then.
+   */
+  sendEarly(request) {
+    if (this.state !== STATE.LOADING || !this.port || this.waiting > 0 || this.early) return null;
+    this.early = { id: this.nextId++, worker: this.worker, replies: [] };
+    if (this.interruptBuffer) this.interruptBuffer[0] = 0;
+    this.port.postMessage({ ...request, id: this.early.id });
+    return this.early;
+  }
+
+  async send(request, handlers, timeoutMs, early = null) {
     try {
       await this.boot();
     } catch (error) {
       return { status: "unavailable", message: this.detail || error.message };
+    } finally {
+      if (this.early === early) this.early = null;
     }
+    const sent = early?.worker === this.worker; // (not if that worker is gone: send it again)
     return new Promise((resolve) => {
-      const id = this.nextId++;
+      const id = sent ? early.id : this.nextId++;
       this.current = { id, handlers, resolve, timer: null, timeoutMs };
       this.startClock(this.current);
       handlers.onStart?.();
+      if (sent) return early.replies.forEach((reply) => this.onReply(reply));
       if (this.interruptBuffer) this.interruptBuffer[0] = 0; // a Stop from now on is this request's
       this.port.postMessage({ ...request, id });
     });
@@ -244,6 +267,7 @@ export class PythonRunner extends EventTarget {
   }
 
   onReply(data) {
+    if (data.id === this.early?.id) return this.early.replies.push(data); // not in flight yet (sendEarly)
     const job = this.current;
     if (!job || data.id !== job.id) return; // a reply to a request we gave up on
     switch (data.type) {

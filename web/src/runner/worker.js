@@ -258,8 +258,11 @@ async function boot(config) {
     interruptBuffer = interrupt; // given to Python by listenForStop, before it runs a request
     // No snapshot to restore: the page has one made in the background (snapshot-maker.js).
     post({ type: MSG.READY, restored, snapshotWanted: !restored && canKeepSnapshots(snapshotKey), stamps });
-    // Import the site's own packages now, after saying ready, so the first Run
-    // that uses them is quick (a Run sent meanwhile simply waits its turn).
+    // What the page asked for while Python started runs now, before the page
+    // (busy loading itself) has heard that Python is ready.
+    waiting.splice(0).forEach(answer);
+    // Then the site's own packages, so that the next Run that uses them is quick
+    // (a Run sent meanwhile simply waits its turn).
     if (!restored) setTimeout(() => importPackages(packages), 0);
   } catch (error) {
     onBootFailure({ reason: error });
@@ -312,7 +315,15 @@ function runPython(id, call) {
   }
 }
 
+// A request that comes while Python starts waits for it (client.js sends the
+// first one that early), unless the boot has already failed.
+const waiting = [];
 function onRequest({ data }) {
+  if (runtime || bootFailed) answer(data);
+  else waiting.push(data);
+}
+
+function answer(data) {
   switch (data.type) {
     case MSG.RUN:
       if (!runtime) return post({ type: MSG.ERROR, id: data.id, message: "Python is not ready yet." });
