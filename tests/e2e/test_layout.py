@@ -54,6 +54,9 @@ def longest(page, watched):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(page_url(src))
         root = page.locator(f'section.course-panel[data-panel-id="{panel["id"]}"]')
+        # As a learner comes to it: a panel far down the page gets its editor as it nears the view
+        # (ui/mount-later.js), or once Python has started, which a slow machine may take longer than 5 s to do.
+        root.scroll_into_view_if_needed()
         expect(root.get_by_role("textbox")).to_be_visible()
         return root
 
