@@ -22,7 +22,10 @@ const watcher =
         for (const entry of entries) follow(entry.target);
       });
 
+// The observer's first report comes with the page's next layout: asking for
+// the wrapper's widths here instead would lay the whole page out once more,
+// in the middle of setting its widgets up.
 export function mountScrollRegion(wrapper) {
-  follow(wrapper);
-  watcher?.observe(wrapper);
+  if (watcher) watcher.observe(wrapper);
+  else follow(wrapper);
 }
