@@ -53,3 +53,28 @@ def test_a_panel_scrolled_to_comes_to_life_at_once(page, watched):
     expect(last.run_button).to_be_visible()
     ready = page.evaluate(PYTHON_READY)
     assert ready is None or set_up_times(page)["panels"][last.root.get_attribute("data-panel-id")] < ready
+
+
+#: Keeps the page's main thread busy without a pause (task after task), so that it is never idle.
+NEVER_IDLE = """
+addEventListener("DOMContentLoaded", () => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const until = performance.now() + 20;
+    while (performance.now() < until);
+    channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+});
+"""
+
+
+def test_on_a_page_never_idle_the_waiting_widgets_still_come_soon_after_python(page, watched):
+    """The idle callback then only ever comes on its timeout (1 s): each such callback sets up widgets
+    for a while, not one, or lesson 1's ~60 waiting panels and formulas would take a minute."""
+    page.add_init_script(NEVER_IDLE)
+    lesson = Lesson(page).open(LESSON)
+    lesson.panel(0).wait_ready()
+    waiting = page.evaluate("document.querySelectorAll('.arithmatex:not(:has(.katex))').length")
+    assert waiting > 20, f"only {waiting} formulas wait for Python: the test would prove nothing"
+    wait_until(page, ALL_SET_UP, timeout=15_000)

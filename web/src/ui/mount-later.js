@@ -15,6 +15,11 @@
 // difference, 18 rounds: 942 and 920 ms.)
 const NEAR = "100% 0px"; // within one screen above or below the view
 const SLICE_MS = 8; // go on mounting while an idle period has this much left
+// On a page that is never idle, the idle callback comes on its timeout, with no
+// time left: it then goes on mounting for this long, so that the rest still
+// comes a moment later (a few such slices), not one widget a second.
+const BUSY_MS = 50;
+const IDLE_TIMEOUT_MS = 1000;
 
 /**
  * Set up each of `widgets` ([element, mount] pairs, in page order) once: when
@@ -40,11 +45,13 @@ export function mountLater(widgets, quiet) {
   }
   for (const element of waiting.keys()) observer?.observe(element);
   const step = (deadline) => {
+    const until = performance.now() + BUSY_MS;
+    const more = () => (deadline.didTimeout ? performance.now() < until : deadline.timeRemaining() > SLICE_MS);
     do {
       const [next] = waiting.keys();
       if (!next) return allSetUp(observer);
       mountNow(next);
-    } while (deadline.timeRemaining() > SLICE_MS);
+    } while (more());
     atIdle(step);
   };
   Promise.resolve(quiet).finally(() => atIdle(step));
@@ -56,6 +63,6 @@ function allSetUp(observer) {
 }
 
 function atIdle(step) {
-  if (globalThis.requestIdleCallback) requestIdleCallback(step, { timeout: 1000 });
-  else setTimeout(() => step({ timeRemaining: () => 0 }), 0);
+  if (globalThis.requestIdleCallback) requestIdleCallback(step, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(() => step({ didTimeout: true, timeRemaining: () => 0 }), 0);
 }
