@@ -74,7 +74,7 @@ def test_on_a_page_never_idle_the_waiting_widgets_still_come_soon_after_python(p
     for a while, not one, or lesson 1's ~60 waiting panels and formulas would take a minute."""
     page.add_init_script(NEVER_IDLE)
     lesson = Lesson(page).open(LESSON)
-    lesson.panel(0).wait_ready()
     waiting = page.evaluate("document.querySelectorAll('.arithmatex:not(:has(.katex))').length")
     assert waiting > 20, f"only {waiting} formulas wait for Python: the test would prove nothing"
+    lesson.panel(0).wait_ready()
     wait_until(page, ALL_SET_UP, timeout=15_000)
