@@ -14,7 +14,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-WEB_SOURCES := $(shell find web -type f) package.json
+# The bundle, and Pyodide with the stdlib that these packages import compiled (web/stdlib/).
+WEB_SOURCES := $(shell find web -type f) package.json $(shell find pysrc/coursekit pysrc/neuron -name '*.py')
 
 .PHONY: serve build test bench soak dist lint format setup chromium clean lesson
 
@@ -80,7 +81,7 @@ dist: setup
 	rm -rf $(STATIC) dist build/lib
 	mkdir -p $(STATIC)/web $(STATIC)/pyodide
 	cp -r build/web/. $(STATIC)/web/
-	cd node_modules/pyodide && cp package.json pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json ../../$(STATIC)/pyodide/
+	cd build/pyodide && cp package.json pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json ../../$(STATIC)/pyodide/
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 	rm -rf $(STATIC) build/lib
 	@ls -l dist/*.whl

@@ -4,8 +4,9 @@ Prints, as medians over a few rounds in one run:
 - the first result (navigation start -> the first output of the first panel's
   Run, clicked the moment the panel exists: benchmarks/first_result.py), cold
   (empty cache) and warm (on-disk cache, second visit: the worker's memory
-  snapshot of Python is there), next to a bare page that boots the same Pyodide
-  in a worker and prints, served from an origin of its own (the site's service
+  snapshot of Python is there), next to a bare page that boots Pyodide as its
+  npm package ships it (the site's has its boot-time stdlib compiled ahead) in
+  a worker and prints, served from an origin of its own (the site's service
   worker never touches it): the ratio is the figure that matters;
 - time-to-ready (navigation start -> Python can run), the same way;
 - where each boot's time went: the worker's stages, in ms from navigation;
@@ -33,6 +34,7 @@ import argparse
 import gzip
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -66,7 +68,7 @@ BARE_PAGE = """<!doctype html>
     if (data === "ready") performance.mark("bare:python-ready");
     else document.getElementById("output").textContent = data;
   };
-  worker.postMessage(new URL("../assets/course/pyodide/VERSION/", location.href).href);
+  worker.postMessage(new URL("pyodide/", location.href).href);
 </script></body></html>
 """
 
@@ -107,11 +109,14 @@ def build(site_dir: Path, origin: str) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True
     )
-    (version,) = [p.name for p in (site_dir / "assets/course/pyodide").iterdir()]
-    bare = site_dir / BARE_DIR
-    bare.mkdir()
-    (bare / "index.html").write_text(BARE_PAGE.replace("VERSION", version))
-    (bare / "worker.js").write_text(BARE_WORKER)
+    write_bare_page(site_dir / BARE_DIR)
+
+
+def write_bare_page(folder: Path) -> None:
+    """The bare page, and Pyodide as its npm package ships it (the site's own has its stdlib compiled ahead)."""
+    shutil.copytree(ROOT / "node_modules/pyodide", folder / "pyodide")
+    (folder / "index.html").write_text(BARE_PAGE)
+    (folder / "worker.js").write_text(BARE_WORKER)
 
 
 def wait_for(page, expression: str, timeout_ms: int = 120_000) -> None:

@@ -5,6 +5,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as esbuild from "esbuild";
 import { serviceWorkerOptions } from "./sw/build-options.mjs";
+import { buildPyodide } from "./pyodide/build-pyodide.mjs";
 
 const watch = process.argv.includes("--watch");
 
@@ -78,6 +79,18 @@ function copyIcons() {
   cpSync("web/icons", `${options.outdir}/icons`, { recursive: true });
 }
 
+// The site's Pyodide (web/pyodide/build-pyodide.mjs): the standard-library modules that Pyodide
+// and the course's own packages import, compiled ahead.
+async function sitePyodide() {
+  const compiled = await buildPyodide({
+    pyodideDir: "node_modules/pyodide",
+    outDir: "build/pyodide",
+    packages: ["coursekit", "neuron"],
+    packagePath: "pysrc",
+  });
+  if (compiled) console.log(`build/pyodide: ${compiled} standard-library modules compiled`);
+}
+
 const configs = [options, workerOptions, searchOptions, prebootOptions, serviceWorkerOptions(options.outdir)];
 
 if (watch) {
@@ -91,8 +104,10 @@ if (watch) {
     await (await esbuild.context({ ...config, plugins })).watch();
   }
   copyIcons();
+  await sitePyodide();
 } else {
   rmSync(options.outdir, { recursive: true, force: true }); // no stale chunks
   writeEntries(await Promise.all(configs.map((config) => esbuild.build(config))));
   copyIcons();
+  await sitePyodide();
 }

@@ -8,8 +8,8 @@ class CourseConfig(Config):
     enabled = opt.Type(bool, default=True)
     #: Run every code panel once at build (in CPython) and fail on a broken promise.
     run_panels = opt.Type(bool, default=True)
-    #: Where `npm ci` put the pyodide package.
-    pyodide_dir = opt.Type(str, default="node_modules/pyodide")
+    #: Where `npm run build` put Pyodide (its boot-time stdlib compiled: web/stdlib/compile-stdlib.mjs).
+    pyodide_dir = opt.Type(str, default="build/pyodide")
     #: Where `npm run build` (esbuild) wrote the browser bundle.
     bundle_dir = opt.Type(str, default="build/web")
     #: What the learner's browser keeps this site's progress and edits under (default: from

@@ -115,7 +115,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             _prefer(root / self.config.pyodide_dir, PACKAGED / "pyodide", PYODIDE_FILES),
             PYODIDE_FILES,
             "Pyodide",
-            "npm ci",
+            "npm ci && npm run build",
         )
         self.pyodide_version = json.loads((self.pyodide_dir / "package.json").read_text())["version"]
         self.exercises_dir = site_exercises.folder_of(root, self.config.exercises_dir)

@@ -41,6 +41,27 @@ def test_the_neuron_package_passes_its_selfcheck_in_pyodide(lesson):
     panel.expect_output(re.compile(r"selfcheck: \d+ passed, 0 failed"))
 
 
+#: The standard-library modules loaded so far that Python compiled from their source (not frozen into Pyodide).
+COMPILED_FROM_SOURCE = """import sys
+spec = {name: getattr(module, "__spec__", None) for name, module in sys.modules.items()}
+origins = {name: getattr(spec, "origin", None) or "" for name, spec in spec.items()}
+print(sorted(name for name, origin in origins.items() if ".zip/" in origin and origin.endswith(".py")))"""
+
+
+def test_python_starts_and_runs_a_lesson_without_compiling_the_standard_library(lesson):
+    """Pyodide's own boot-time modules and those the course's packages import come compiled ahead
+    (web/pyodide/build-pyodide.mjs); a module nothing had imported still compiles from its source."""
+    panel = lesson.open("/" + LESSON).panel(0).wait_ready()
+    panel.run()
+    panel.expect_status(re.compile(r"^Ready \(ran in"))
+    panel.set_code(COMPILED_FROM_SOURCE)
+    panel.run()
+    panel.expect_output("[]")
+    panel.set_code("import colorsys\n" + COMPILED_FROM_SOURCE)
+    panel.run()
+    panel.expect_output("['colorsys']")
+
+
 def test_site_works_under_a_sub_path_with_the_network_cut(page, site, watched):
     page.route(
         re.compile(r"^(?!" + re.escape(site.origin) + r"/).*"), lambda route: route.abort("internetdisconnected")

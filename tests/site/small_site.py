@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "build" / "web"
-PYODIDE = ROOT / "node_modules" / "pyodide"
+PYODIDE = ROOT / "build" / "pyodide"
 
 
 def write_site(
