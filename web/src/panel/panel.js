@@ -189,6 +189,8 @@ export class Panel {
     // After a Stop that restarted Python, say so until the next run.
     const prefix = this.outcome ? `${this.outcome} · ` : "";
     if (state === STATE.LOADING || state === STATE.IDLE) {
+      // A step of Python's boot does not cover what the learner's own action just said (Reset's note).
+      if (this.status.dataset.kind === "note") return;
       this.setStatus(`${prefix}Loading Python…${detail ? ` (${detail})` : ""}`, "loading");
     } else if (state === STATE.READY) {
       if (this.status.dataset.kind === "loading" || !this.status.textContent) {
@@ -367,7 +369,7 @@ export class Panel {
     this.predict?.reset();
     if (!this.editor || this.editor.getCode() === this.starter) return;
     this.editor.setCode(this.starter);
-    this.setStatus(`Starter code restored. Press ${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo.`, "ready");
+    this.setStatus(`Starter code restored. Press ${isMac ? "⌘" : "Ctrl"}+Z in the editor to undo.`, "note");
   }
 }
 
