@@ -9,6 +9,7 @@ One server answers three ways, so one build covers them all:
 
 from __future__ import annotations
 
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,9 +53,18 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Says nothing when a browser goes away mid-answer (a page closed while Pyodide's wasm was still
+    coming): `make bench` printed a traceback for it. Any other error is printed as before."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     def __init__(self, root: Path, port: int = 0) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(root)))
+        self.httpd = QuietServer(("127.0.0.1", port), partial(SiteHandler, directory=str(root)))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
