@@ -107,3 +107,23 @@ def test_mkdocs_serve_serves_the_worker_that_retires_an_old_one(tmp_path):
     plugin._write_offline(SimpleNamespace(site_dir=str(tmp_path)))
     assert (tmp_path / "sw.js").read_bytes() == (BUNDLE / "sw-retire.js").read_bytes()
     assert not (tmp_path / "manifest.webmanifest").exists()
+
+
+def precached_fonts(site: Path) -> set[str]:
+    """The fonts in the site's precache, without their hashes ("KaTeX_Main-Regular")."""
+    return {
+        re.sub(r"-[A-Z0-9]{8}\.woff2$", "", posixpath.basename(entry["url"]))
+        for entry in entries_in((site / "sw.js").read_text())
+        if entry["url"].startswith("assets/course/fonts/")
+    }
+
+
+def test_katex_fonts_no_formula_can_use_are_left_out_of_the_precache(site, tmp_path):
+    """Fonts of KaTeX's commands that no page uses stay on the host but out of the precache;
+    a page that uses one (\\mathcal) brings its font in, and only it."""
+    plain = precached_fonts(site)
+    assert {"KaTeX_Main-Regular", "KaTeX_Math-Italic", "KaTeX_AMS-Regular", "KaTeX_Size1-Regular"} <= plain
+    assert not any(name.startswith(("KaTeX_Caligraphic", "KaTeX_Fraktur", "KaTeX_Typewriter")) for name in plain)
+    assert list(site.glob("assets/course/fonts/KaTeX_Caligraphic-Regular-*.woff2"))  # still on the host
+    with_maths = precached_fonts(build(tmp_path, {**PAGES, "maths.md": "# Loss\n\n$\\mathcal{L}(w) = \\frac{1}{2}$\n"}))
+    assert with_maths - plain == {"KaTeX_Caligraphic-Regular", "KaTeX_Caligraphic-Bold"}
