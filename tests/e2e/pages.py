@@ -33,6 +33,13 @@ PYTHON_READY = "performance.getEntriesByName('course:python-ready')[0]?.startTim
 ALL_SET_UP = "performance.getEntriesByName('course:all-set-up').length > 0"
 
 
+def wait_snapshot_kept(page: Page) -> None:
+    """Wait until the worker that makes a first visit's memory snapshot of Python has kept it and gone
+    (runner/snapshot-maker.js): until then it boots a second Python beside the learner's, and on a
+    two-core machine a run that a drag asks for can take long enough to turn live updates off."""
+    wait_until(page, f"{SNAPSHOT_FILES}.then((files) => files.length > 0)", timeout=BOOT_TIMEOUT)
+
+
 def wait_all_set_up(page: Page) -> None:
     """Wait until no widget of the page is still to be set up, so that no layout moves under the pointer."""
     wait_until(page, ALL_SET_UP, timeout=BOOT_TIMEOUT)

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .pages import BOOT_TIMEOUT, Panel, wait_all_set_up, wait_until
+from .pages import BOOT_TIMEOUT, Panel, wait_all_set_up, wait_snapshot_kept, wait_until
 from .test_accessibility import serious_violations
 
 PAGE = "/authors/"
@@ -29,6 +29,7 @@ def live(page, watched) -> Panel:
     expect(panel.output).to_contain_text("z = 1.0", timeout=BOOT_TIMEOUT)
     settled(panel)
     wait_all_set_up(page)  # the drags aim at where the numbers are
+    wait_snapshot_kept(page)  # no second Python booting beside the one the drags run in
     return panel
 
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from neuron import OR, Neuron, plot_decision_boundary
 from neuron.plot import PALETTE
 
-from .pages import RUN_TIMEOUT, Panel, wait_all_set_up
+from .pages import RUN_TIMEOUT, Panel, wait_all_set_up, wait_snapshot_kept
 from .test_accessibility import AXE, SCHEMES, SERIOUS, serious_violations, set_scheme
 
 PAGE = "/lessons/training-or/"
@@ -39,6 +39,7 @@ def timeline(page, watched):
     widget = panel.root.locator(".course-timeline")
     expect(widget.get_by_role("slider", name="Epoch")).to_be_visible(timeout=RUN_TIMEOUT)
     wait_all_set_up(page)  # the drags aim at where the slider is
+    wait_snapshot_kept(page)  # no second Python booting beside the page while the pointer scrubs
     return panel, widget
 
 
@@ -186,9 +187,11 @@ def test_the_pointer_scrubs(timeline, run, page):
     history, epochs = run
     slider = widget.get_by_role("slider", name="Epoch")
     box = slider.bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + 2, y)
+    # Aimed as a person aims: at the slider once it has stopped moving (hover waits for that).
+    slider.hover(position={"x": 2, "y": box["height"] / 2})
     page.mouse.down()
+    box = slider.bounding_box()
+    y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] / 2, y, steps=10)
     page.mouse.up()
     index = int(slider.input_value())
