@@ -5,7 +5,7 @@
 //
 // Pyodide's npm package ships the standard library as Python source, so every
 // boot without a memory snapshot (a learner's first visit, the worker that
-// makes the snapshot) compiles the ~140 modules Pyodide imports as it starts,
+// makes the snapshot) compiles the ~130 modules Pyodide imports as it starts,
 // and the first run compiles what the course's packages import: most of a
 // cold boot on this project's test machine. Here they are compiled once, at
 // build, by the same Pyodide running in Node, and replace their sources in
@@ -15,14 +15,14 @@
 // - Compiled without column ranges (PYTHONNODEBUGRANGES): those only point the
 //   ^^^ of a traceback at a line's source, which a compiled module no longer
 //   has; a learner's tracebacks show only their own lines (coursekit.runtime).
-//   The files are a quarter smaller for it.
+//   The files are a fifth smaller for it.
 // - Docstrings and asserts stay, so help() and the modules behave as shipped.
 //
 // 2. A lock file that lists no packages: the site ships none of Pyodide's, so
 //    `import numpy` says "No module named 'numpy'" (and the course's hint
 //    follows, coursekit.runtime) instead of pointing the learner to micropip
-//    and to pyodide.org, neither of which a course page can reach. (A quarter
-//    less for a first visit to download, too: 27 of 119 kB gzipped.)
+//    and to pyodide.org, neither of which a course page can reach. (And 27 kB
+//    less, gzipped, for a first visit to download.)
 //
 // The folder is rebuilt only when Pyodide, the packages or this script change.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,7 +30,7 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// Every file of Pyodide the course plugin copies into a site (plugin.py PYODIDE_FILES), and its version.
+// The files of Pyodide taken as they are (with plugin.py's PYODIDE_FILES, the site needs these and the two made here).
 const COPIED = ["package.json", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"];
 const STDLIB = "python_stdlib.zip";
 const LOCK = "pyodide-lock.json";
