@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 from coursekit import exercises
 from tests.lesson_widgets import pages
 
-from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Panel
+from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, Panel, wait_all_set_up
 from .parsons_page import Problem
 
 PREFIX = "neuron-course:v1:"
@@ -117,6 +117,7 @@ class Exercise:
 def complete_lesson(page: Page, src: str, optional: bool = True) -> None:
     """Answer every quiz rightly, rate every recall prompt, pass every exercise and solve every
     Parsons problem of a lesson (but its optional exercises when ``optional`` is false)."""
+    wait_all_set_up(page)  # the clicks aim where the options are: nothing set up later moves them
     for spec in widgets(src, "quiz"):
         quiz = Quiz(page, spec)
         quiz.answer(quiz.right_answer())
