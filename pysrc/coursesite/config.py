@@ -8,7 +8,7 @@ class CourseConfig(Config):
     enabled = opt.Type(bool, default=True)
     #: Run every code panel once at build (in CPython) and fail on a broken promise.
     run_panels = opt.Type(bool, default=True)
-    #: Where `npm run build` put Pyodide (its boot-time stdlib compiled: web/stdlib/compile-stdlib.mjs).
+    #: Where `npm run build` put Pyodide (its boot-time stdlib compiled: web/pyodide/build-pyodide.mjs).
     pyodide_dir = opt.Type(str, default="build/pyodide")
     #: Where `npm run build` (esbuild) wrote the browser bundle.
     bundle_dir = opt.Type(str, default="build/web")

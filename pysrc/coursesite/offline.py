@@ -49,7 +49,7 @@ IMMUTABLE = re.compile(
 
 #: KaTeX's fonts that only some of its commands use, by those commands. A browser asks for a font only
 #: when a formula is set in it, so one that no page's maths can use is left out of the precache (it is
-#: still on the host): 128 kB of a first visit for this course.
+#: still on the host): 111 kB gzipped of a first visit for this course.
 COMMAND_FONTS = {
     "Caligraphic": ("mathcal", "cal"),
     "Fraktur": ("mathfrak", "frak"),
