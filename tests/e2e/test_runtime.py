@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from .pages import BOOT_TIMEOUT, PYTHON_READY, Lesson
@@ -135,30 +136,80 @@ STOP_AT_ONCE = """(panel) => new MutationObserver((_, observer) => {
 }).observe(panel, { subtree: true, childList: true, characterData: true })"""
 
 
-def test_a_stop_that_comes_before_the_run_begins_still_stops_it(lesson):
-    """Run pressed while Python loads runs the moment it is ready; a Stop pressed as the page hears
-    so (the panel says Running…) is this run's: it is interrupted, not lost (Python restarted)."""
+class HeldPyodide:
+    """Holds back the download of Pyodide's wasm until release(): Python cannot be ready meanwhile,
+    however fast this machine boots it (a route holds a request until it is continued)."""
+
+    def __init__(self, page) -> None:
+        self.routes, self.released = [], False
+        page.route("**/" + WASM, self.hold)
+
+    def hold(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
+@pytest.mark.parametrize("python", ["starting", "ready"])
+def test_a_stop_that_comes_before_the_run_begins_still_stops_it(lesson, python):
+    """A Stop pressed the moment the panel says Running… is this run's. While Python starts, the
+    run went to the worker early and may be running there before the page hears it is ready: it is
+    interrupted, not lost (Python restarted). With Python ready, the run may not be sent yet: it never runs."""
     page = lesson.page
+    held = HeldPyodide(page) if python == "starting" else None
     panel = lesson.open(ISOLATED + LESSON).panel(0)  # a fresh context: no snapshot, a plain boot
+    if held is None:
+        panel.wait_ready()
     panel.set_code("while True:\n    pass")
     panel.root.evaluate(STOP_AT_ONCE)
     panel.run()
+    if held is not None:
+        panel.expect_status("Loading Python…")
+        held.release()
     panel.expect_status("Stopped", timeout=BOOT_TIMEOUT)
     expect(panel.output).to_have_text("Stopped.")  # not "… Python was restarted"
     assert python_workers_started(page) == 1
+
+
+def test_a_stop_on_a_panel_waiting_its_turn_stops_that_panel_only(lesson):
+    """Stop on a panel whose run waits for another panel's: its run never begins, the other runs on."""
+    first, second = lesson.open(ISOLATED + LESSON).panel(0).wait_ready(), lesson.panel(1)
+    first.set_code("while True:\n    pass")
+    second.set_code("print('the second panel ran')")
+    first.run()
+    first.expect_status("Running…")
+    second.run()
+    second.expect_status("Waiting for another panel to finish…")
+    second.stop_button.click()
+    second.expect_status("Stopped")
+    expect(second.output).to_have_text("Stopped.")
+    expect(first.status).to_have_text("Running…")
+    expect(first.stop_button).to_be_enabled()
+    first.stop_button.click()
+    first.expect_status("Stopped")
+    second.run()
+    second.expect_output("the second panel ran")
 
 
 def test_runs_pressed_while_python_starts_are_answered_in_turn(lesson):
     """The first Run pressed while Python starts runs before anything else the worker does once Python is
     up (the site's packages are not imported yet); a second waits its turn; each panel shows its own output."""
     page = lesson.page
+    held = HeldPyodide(page)
     lesson.open(LESSON)  # a fresh context: no snapshot, a plain boot
     first, second = lesson.panel(0), lesson.panel(1)
     first.set_code("import sys\nprint('neuron imported:', 'neuron' in sys.modules)")
     second.set_code("print('the second panel')")
-    assert page.evaluate(PYTHON_READY) is None, "Python was ready before the Runs were pressed"
     first.run_surely()
     second.run_surely()
+    assert page.evaluate(PYTHON_READY) is None, "Python was ready before the Runs were pressed"
+    held.release()
     first.expect_output("neuron imported: False", timeout=BOOT_TIMEOUT)
     second.expect_output("the second panel")
     first.expect_status(re.compile(r"^Ready \(ran in"))

@@ -280,6 +280,7 @@ export class Panel {
     this.stepper?.leave(); // a new run, a check or a new trace ends step mode
     performance.mark("course:run-start"); // run marks are read by benchmarks/runtime.py
     this.setRunning(true);
+    this.stopping = new AbortController(); // Stop stops this request, even before it begins (not another panel's)
     this.everRan = true;
     let done;
     this.finished = new Promise((resolve) => (done = resolve));
@@ -300,7 +301,7 @@ export class Panel {
       onInput: inPlace ? undefined : (prompt) => this.askInput(prompt), // a live run's input() gets EOF
     };
     try {
-      const result = await send(handlers, { timeoutMs: this.timeoutMs });
+      const result = await send(handlers, { timeoutMs: this.timeoutMs, signal: this.stopping.signal });
       const outcome = { result, elapsedMs: startedAt ? performance.now() - startedAt : null };
       // Reported before idle() settles, so whatever waits for this panel finds the report written.
       report?.(outcome);
@@ -362,7 +363,7 @@ export class Panel {
   }
 
   stop() {
-    if (this.running) this.runner.stop("stopped");
+    if (this.running) this.stopping.abort();
   }
 
   reset() {

@@ -171,7 +171,8 @@ export class PythonRunner extends EventTarget {
   // The verbs: each owns its message's shape, waits its turn, and resolves with
   // Python's result dict, or {status: "stopped" | "timeout" | "crashed" | "unavailable"}.
   // handlers: {onStart(), onOutput(stream, text), onDisplay(mime, data), onTruncated(limit)};
-  // options: {timeoutMs} (10 s by default; 0 for none).
+  // options: {timeoutMs, signal} (10 s by default; 0 for none). Aborting `signal`
+  // stops this request: in flight, it is interrupted; not yet begun, it never runs.
 
   /** Run code after its page's setup (coursekit.page_setup.run_panel): resolves with {status: "ok" | "error", …}. */
   runCode(code, handlers, options, setup = NO_SETUP) {
@@ -204,12 +205,22 @@ export class PythonRunner extends EventTarget {
     return this.enqueue({ type: MSG.PREDICT, prediction, output, error });
   }
 
-  enqueue(request, handlers = {}, { timeoutMs = 10_000 } = {}) {
-    const early = this.sendEarly(request);
+  enqueue(request, handlers = {}, { timeoutMs = 10_000, signal = null } = {}) {
+    const early = signal?.aborted ? null : this.sendEarly(request);
     this.waiting += 1;
-    const job = this.queue.then(() => this.send(request, handlers, timeoutMs, early));
+    const job = this.queue.then(() => this.send(request, handlers, { timeoutMs, signal }, early));
     this.queue = job.catch(() => {}).finally(() => (this.waiting -= 1));
-    return job;
+    if (!signal) return job;
+    return new Promise((resolve, reject) => {
+      job.then(resolve, reject);
+      const onAbort = () => {
+        if (this.current?.signal === signal) this.stop("stopped");
+        // Still waiting its turn, it is answered now, and never runs (send). One the worker
+        // already has (sendEarly) is answered when it is stopped there.
+        else if (!early) resolve({ status: "stopped" });
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
   }
 
   /**
@@ -227,7 +238,7 @@ export class PythonRunner extends EventTarget {
     return this.early;
   }
 
-  async send(request, handlers, timeoutMs, early = null) {
+  async send(request, handlers, { timeoutMs, signal }, early = null) {
     try {
       await this.boot();
     } catch (error) {
@@ -236,12 +247,17 @@ export class PythonRunner extends EventTarget {
       if (this.early === early) this.early = null;
     }
     const sent = early?.worker === this.worker; // (not if that worker is gone: send it again)
+    if (signal?.aborted && !sent) return { status: "stopped" }; // stopped while it waited its turn
     return new Promise((resolve) => {
       const id = sent ? early.id : this.nextId++;
-      this.current = { id, handlers, resolve, timer: null, timeoutMs };
+      this.current = { id, handlers, resolve, timer: null, timeoutMs, signal };
       this.startClock(this.current);
       handlers.onStart?.();
-      if (sent) return early.replies.forEach((reply) => this.onReply(reply));
+      if (sent) {
+        early.replies.forEach((reply) => this.onReply(reply));
+        if (signal?.aborted) this.stop("stopped"); // stopped while Python ran it and the page did not know
+        return;
+      }
       if (this.interruptBuffer) this.interruptBuffer[0] = 0; // a Stop from now on is this request's
       this.port.postMessage({ ...request, id });
     });
@@ -307,7 +323,7 @@ export class PythonRunner extends EventTarget {
     job.resolve(result);
   }
 
-  /** Stop the request in flight; reason is "stopped" (the Stop button) or "timeout". */
+  /** Stop the request in flight; reason is "stopped" (its signal, see the verbs) or "timeout". */
   stop(reason = "stopped") {
     const job = this.current;
     if (!job) return;
