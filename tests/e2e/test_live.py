@@ -166,6 +166,37 @@ def test_slow_code_switches_live_updates_off_until_a_quick_run(live, page):
     live.expect_output("quick 0.7")
 
 
+MARK = "performance.getEntriesByName({!r}).length > 0"
+
+
+def test_a_run_slowed_by_the_first_visits_snapshot_leaves_live_updates_on(page, watched):
+    """On a first visit a second Python boots beside the learner's to make a snapshot
+    (runner/snapshot-maker.js); a run slowed while it works says nothing of the code's speed.
+    The same slow code, moved once the snapshot is kept, switches live updates off."""
+    page.goto(PAGE)  # a fresh context: no snapshot yet
+    live = Panel(page, page.get_by_role("region", name=NAME))
+    live.root.scroll_into_view_if_needed()
+    expect(live.output).to_contain_text("z = 1.0", timeout=BOOT_TIMEOUT)  # the panel's first run
+    wait_all_set_up(page)
+    live.set_code("import time\nw = 0.5\ntime.sleep(0.6)\nprint('w is', w)")
+    number(live, "0.5").click()
+    wait_until(page, MARK.format("course:snapshot-making"), timeout=BOOT_TIMEOUT)
+    page.keyboard.press("Alt+ArrowUp")  # one step, one run
+    live.expect_output("w is 0.6")
+    settled(live)
+    assert not page.evaluate(MARK.format("course:snapshot-made")) or page.evaluate(
+        "performance.getEntriesByName('course:snapshot-made')[0].startTime"
+        " > performance.getEntriesByName('course:run-start').at(-1).startTime"
+    ), "the snapshot was made before the run began: this test shows nothing"
+    note = live.root.locator(".course-live__note")
+    expect(note).not_to_have_text(re.compile("^Live updates are off"))
+
+    wait_until(page, MARK.format("course:snapshot-made"), timeout=BOOT_TIMEOUT)
+    page.keyboard.press("Alt+ArrowUp")
+    live.expect_output("w is 0.7")
+    expect(note).to_have_text(re.compile(r"^Live updates are off: this code takes \d+\.\d s to run\."))
+
+
 def test_a_moved_number_survives_a_reload(live, page):
     drag(page, number(live, "-1.0"), -8)
     expect(live.root.locator(".cm-line").nth(1)).to_have_text("b = -1.2")

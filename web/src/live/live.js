@@ -5,8 +5,9 @@
 // values it missed are dropped and the code runs once more with the text as it
 // is then, so the final value is never skipped. Code that takes longer than
 // SLOW_MS switches live updates off (Run still works, and a quick Run turns
-// them back on). While a number moves, the output region is marked busy and
-// the status line holds still; the outcome is announced once, when it settles.
+// them back on); a run slowed by a snapshot being made beside it does not.
+// While a number moves, the output region is marked busy and the status line
+// holds still; the outcome is announced once, when it settles.
 import { EditorView } from "@codemirror/view";
 import { Gesture, moved, scrubbing } from "./scrub.js";
 import { Sliders } from "./sliders.js";
@@ -156,9 +157,10 @@ export class LivePanel {
     if (this.gestures === 0) this.announce();
   }
 
-  judgeSpeed({ elapsedMs, result }) {
-    // Only a run that ran says how fast the code is (not one Python could not even start).
-    if (!["ok", "error", "timeout"].includes(result.status)) return;
+  judgeSpeed({ elapsedMs, result, shared }) {
+    // Only a run that ran says how fast the code is (not one Python could not even start), and not one
+    // that shared the machine with a second Python booting to make a snapshot (a first visit's first seconds).
+    if (!["ok", "error", "timeout"].includes(result.status) || (shared && result.status !== "timeout")) return;
     const tooSlow = elapsedMs > SLOW_MS || result.status === "timeout";
     if (tooSlow && this.enabled) {
       this.enabled = false;

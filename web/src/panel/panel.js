@@ -271,8 +271,8 @@ export class Panel {
   /**
    * Send one request to Python (a Run, or an exercise's Check) with this
    * panel's output area, Stop button and time limit: `send(handlers, options)`
-   * calls one of the runner's verbs. Resolves with {result, elapsedMs} (null
-   * elapsedMs if Python never started it), or null if the panel was busy; the
+   * calls one of the runner's verbs. Resolves with {result, elapsedMs, shared}
+   * (null elapsedMs if Python never started it), or null if the panel was busy; the
    * caller shows how it ended, or `report(outcome)` does, before idle() settles.
    */
   async execute(send, { inPlace = false, report = null } = {}) {
@@ -302,7 +302,12 @@ export class Panel {
     };
     try {
       const result = await send(handlers, { timeoutMs: this.timeoutMs, signal: this.stopping.signal });
-      const outcome = { result, elapsedMs: startedAt ? performance.now() - startedAt : null };
+      // shared: a second Python booted beside this run (a first visit's snapshot), so its time says little about the code
+      const outcome = {
+        result,
+        elapsedMs: startedAt ? performance.now() - startedAt : null,
+        shared: Boolean(startedAt) && this.runner.sharedSince(startedAt),
+      };
       // Reported before idle() settles, so whatever waits for this panel finds the report written.
       report?.(outcome);
       return outcome;

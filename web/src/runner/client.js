@@ -8,7 +8,7 @@ import { MSG, NO_SETUP } from "./protocol.js";
 import { startWorker } from "./start.js";
 import { answerInput, stopWaiting } from "./input-channel.js";
 import { TraceSteps } from "./trace-steps.js";
-import { makeSnapshotLater } from "./snapshot-maker.js";
+import { makeSnapshotLater, sharedWith } from "./snapshot-maker.js";
 
 /** The worker preboot.js started in the page's head, if it is for this config (once). */
 function adoptPreboot(config) {
@@ -50,6 +50,11 @@ export class PythonRunner extends EventTarget {
   /** Whether a request is in flight (a new one waits its turn). */
   get busy() {
     return Boolean(this.current);
+  }
+
+  /** Whether Python shared the machine with a background job (a snapshot being made) at any moment since `since` (performance.now()). */
+  sharedSince(since) {
+    return sharedWith(since);
   }
 
   setState(state, detail = "") {

@@ -5,6 +5,10 @@
 // code, the snapshot holds a fresh Python (see worker.js keepSnapshot). Its
 // files come from the HTTP cache or the service worker's precache the first
 // boot filled. It is terminated once the snapshot is kept, or given up.
+//
+// While it works, a second Python boots beside the learner's: on a two-core
+// laptop the learner's runs take longer then, and sharedWith() lets the page
+// tell such a run from slow code (live.js does not turn live updates off for it).
 import { MSG } from "./protocol.js";
 import { startWorker } from "./start.js";
 
@@ -12,6 +16,12 @@ const IDLE_MS = 1000; // how often to look for a moment with no request in fligh
 const GIVE_UP_MS = 120_000;
 
 let asked = false;
+let working = null; // {from, until}: when the snapshot worker ran (until: null while it runs)
+
+/** Whether the snapshot worker was at work at any moment from `since` (a performance.now() time) until now. */
+export function sharedWith(since) {
+  return working !== null && (working.until === null || working.until > since);
+}
 
 /** Make a snapshot for `config` once per page: IDLE_MS after ready, or at the next look, every IDLE_MS, that finds `busy()` false. */
 export function makeSnapshotLater(config, busy) {
@@ -30,10 +40,15 @@ function start(config) {
     return;
   }
   const { worker, port, early } = started;
+  working = { from: performance.now(), until: null };
+  performance.mark("course:snapshot-making"); // read by the tests
   const timer = setTimeout(() => done(), GIVE_UP_MS);
   function done() {
+    if (working.until !== null) return;
     clearTimeout(timer);
     worker.terminate();
+    working.until = performance.now();
+    performance.mark("course:snapshot-made");
   }
   const onMessage = (data) => {
     if (data.type === MSG.SNAPSHOT_KEPT || data.type === MSG.BOOT_ERROR) done();
