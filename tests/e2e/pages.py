@@ -30,7 +30,8 @@ SNAPSHOT_FILES = f"""(async () => {{
 #: When Python said it was ready, in ms of the page's clock; null before.
 PYTHON_READY = "performance.getEntriesByName('course:python-ready')[0]?.startTime ?? null"
 #: Every widget of the page is set up (on a page with code, those out of view come after Python: ui/mount-later.js).
-ALL_SET_UP = "performance.getEntriesByName('course:all-set-up').length > 0"
+# (not the page's mark "course:all-set-up": Playwright's page.clock replaces performance, and its marks)
+ALL_SET_UP = "document.documentElement.dataset.courseSetUp === 'all'"
 
 
 def wait_snapshot_kept(page: Page) -> None:
