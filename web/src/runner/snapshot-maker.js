@@ -16,11 +16,11 @@ const IDLE_MS = 1000; // how often to look for a moment with no request in fligh
 const GIVE_UP_MS = 120_000;
 
 let asked = false;
-let working = null; // {from, until}: when the snapshot worker ran (until: null while it runs)
+let workEnded = null; // when the snapshot worker ended (performance.now()): null before it starts, Infinity while it works
 
 /** Whether the snapshot worker was at work at any moment from `since` (a performance.now() time) until now. */
 export function sharedWith(since) {
-  return working !== null && (working.until === null || working.until > since);
+  return workEnded !== null && workEnded > since;
 }
 
 /** Make a snapshot for `config` once per page: IDLE_MS after ready, or at the next look, every IDLE_MS, that finds `busy()` false. */
@@ -40,14 +40,14 @@ function start(config) {
     return;
   }
   const { worker, port, early } = started;
-  working = { from: performance.now(), until: null };
+  workEnded = Infinity;
   performance.mark("course:snapshot-making"); // read by the tests
   const timer = setTimeout(() => done(), GIVE_UP_MS);
   function done() {
-    if (working.until !== null) return;
+    if (workEnded !== Infinity) return;
     clearTimeout(timer);
     worker.terminate();
-    working.until = performance.now();
+    workEnded = performance.now();
     performance.mark("course:snapshot-made");
   }
   const onMessage = (data) => {
