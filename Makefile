@@ -81,7 +81,7 @@ dist: setup
 	rm -rf $(STATIC) dist build/lib
 	mkdir -p $(STATIC)/web $(STATIC)/pyodide
 	cp -r build/web/. $(STATIC)/web/
-	cd build/pyodide && cp package.json pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json ../../$(STATIC)/pyodide/
+	cd build/pyodide && cp package.json pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip.gz pyodide-lock.json ../../$(STATIC)/pyodide/
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 	rm -rf $(STATIC) build/lib
 	@ls -l dist/*.whl

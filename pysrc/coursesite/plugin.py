@@ -61,7 +61,7 @@ ASSETS = "assets/course"
 #: Where `make dist` puts the browser bundle and Pyodide inside the wheel, for
 #: sites built with nothing but `pip install` (no npm, no Node).
 PACKAGED = Path(__file__).parent / "static"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip.gz", "pyodide-lock.json")
 #: What `npm run build` writes (the hashed files pages load are named in entries.json: coursesite.bundle).
 BUNDLE_FILES = bundle.REQUIRED
 SUPERFENCES = "pymdownx.superfences"
@@ -141,7 +141,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             "snapshot": "-".join(
                 (
                     self.pyodide_version,
-                    hashlib.sha256((self.pyodide_dir / "python_stdlib.zip").read_bytes()).hexdigest()[:12],
+                    hashlib.sha256((self.pyodide_dir / "python_stdlib.zip.gz").read_bytes()).hexdigest()[:12],
                     digest,
                 )
             ),

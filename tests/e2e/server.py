@@ -64,6 +64,7 @@ class QuietServer(ThreadingHTTPServer):
 
 class SiteServer:
     def __init__(self, root: Path, port: int = 0) -> None:
+        self.root = root  # the folder served
         self.httpd = QuietServer(("127.0.0.1", port), partial(SiteHandler, directory=str(root)))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -94,7 +94,7 @@ def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site
     # context keeps its HTTP cache in memory, which holds no entry that big (a browser profile's disk cache
     # does: `make bench` counts a first visit's bytes in one).
     pyodide = "/assets/course/pyodide/" + PYODIDE_VERSION + "/"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip.gz", "pyodide-lock.json"):
         assert [status for path, status in served if path == pyodide + name and status != 304] == [200], name
     course_zips = [path for path, status in served if path.startswith("/assets/course/python/") and status == 200]
     assert len(course_zips) == 1, course_zips

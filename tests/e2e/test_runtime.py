@@ -1,5 +1,6 @@
 """The Python runtime across pages, hosts and failures."""
 
+import gzip
 import re
 
 import pytest
@@ -113,6 +114,37 @@ def test_a_missing_pyodide_is_reported_and_the_lesson_stays_readable(page, site)
     expect(panel.editor).to_be_visible()  # the code can still be read and edited
     panel.run()
     panel.expect_status(re.compile(r"^Error: Python could not load"))
+
+
+STDLIB = "python_stdlib.zip.gz"
+
+
+def shipped_stdlib(site) -> bytes:
+    [path] = (site.root / "assets/course/pyodide").glob("*/" + STDLIB)
+    return path.read_bytes()
+
+
+def test_a_damaged_standard_library_is_reported_by_name(page, site):
+    """The site's stdlib is one gzipped zip that the worker inflates (runner/stdlib.js): a file cut short
+    says so, naming the file, instead of a Python that starts without its standard library."""
+    shipped = shipped_stdlib(site)
+    page.route("**/" + STDLIB, lambda route: route.fulfill(status=200, body=shipped[: len(shipped) // 2]))
+    panel = Lesson(page).open("/" + LESSON).panel(0)
+    panel.expect_status(
+        re.compile(r"^Error: Python could not load \(python_stdlib\.zip\.gz came damaged or cut short"),
+        timeout=BOOT_TIMEOUT,
+    )
+
+
+def test_a_host_that_sends_the_standard_library_decoded_is_served_too(page, site):
+    """A host that labels .gz files Content-Encoding: gzip hands the worker the zip itself: it is used as is."""
+    inflated = gzip.decompress(shipped_stdlib(site))
+    assert inflated[:2] == b"PK"
+    page.route("**/" + STDLIB, lambda route: route.fulfill(status=200, body=inflated))
+    panel = Lesson(page).open("/" + LESSON).panel(0).wait_ready()
+    panel.set_code("import json, textwrap\nprint(textwrap.shorten(json.dumps({'a': 1}), 20))")
+    panel.run()
+    panel.expect_output('{"a": 1}')
 
 
 def test_stop_on_an_isolated_page_keeps_python_state(lesson):

@@ -58,12 +58,12 @@ def test_the_service_worker_precaches_every_page_and_the_runtime(site):
     assert pages <= urls and {"manifest.webmanifest", "sitemap.xml"} <= urls
     icons = {name for name, _, _ in offline.ICONS} | {offline.ICON_SVG}
     assert icons <= {posixpath.basename(url) for url in urls}
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", "pyodide-lock.json"):
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip.gz", "pyodide.mjs", "pyodide-lock.json"):
         assert any(url.endswith("/" + name) for url in urls), name
     for entry in entries:
         path = site / entry["url"]
         assert path.is_file(), entry["url"]
-        assert not entry["url"].endswith((".map", ".ttf", ".woff", "sw.js", ".gz")), entry["url"]
+        assert not entry["url"].endswith((".map", ".ttf", ".woff", "sw.js", "sitemap.xml.gz")), entry["url"]
         if entry["revision"] is not None:  # revised by its content
             assert entry["revision"] == hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     unrevised = {entry["url"] for entry in entries if entry["revision"] is None}

@@ -18,7 +18,14 @@
 //   The files are a fifth smaller for it.
 // - Docstrings and asserts stay, so help() and the modules behave as shipped.
 //
-// 2. A lock file that lists no packages: the site ships none of Pyodide's, so
+// 2. The standard library as one gzipped file of stored (uncompressed) entries,
+//    python_stdlib.zip.gz, in place of a zip whose entries are each deflated:
+//    gzip finds what the modules have in common across files, so a first visit
+//    downloads 0.26 MB less (2.58 MB, not 2.84), whatever the host compresses;
+//    and an import reads its module with nothing to inflate. The worker
+//    inflates it as it arrives (web/src/runner/stdlib.js).
+//
+// 3. A lock file that lists no packages: the site ships none of Pyodide's, so
 //    `import numpy` says "No module named 'numpy'" (and the course's hint
 //    follows, coursekit.runtime) instead of pointing the learner to micropip
 //    and to pyodide.org, neither of which a course page can reach. (And 27 kB
@@ -27,12 +34,14 @@
 // The folder is rebuilt only when Pyodide, the packages or this script change.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { constants, gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The files of Pyodide taken as they are (with plugin.py's PYODIDE_FILES, the site needs these and the two made here).
 const COPIED = ["package.json", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"];
 const STDLIB = "python_stdlib.zip";
+const SHIPPED_STDLIB = `${STDLIB}.gz`;
 const LOCK = "pyodide-lock.json";
 const STAMP = ".compiled";
 
@@ -59,8 +68,8 @@ def compile_loaded(packages, source_zip, target_zip):
                 data = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + importlib.util.source_hash(data)
                 data += marshal.dumps(code)
                 info = zipfile.ZipInfo(info.filename + "c", info.date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, data, compresslevel=9)
+            info.compress_type = zipfile.ZIP_STORED  # the whole file is gzipped
+            target.writestr(info, data)
     return len([name for name in loaded if name.endswith(".py")])
 `;
 
@@ -109,6 +118,9 @@ export async function buildPyodide({ pyodideDir, outDir, packages, packagePath }
     `/pyodide-in/${STDLIB}`,
     `/pyodide-out/${STDLIB}`,
   );
+  const stored = join(outDir, STDLIB);
+  writeFileSync(join(outDir, SHIPPED_STDLIB), gzipSync(readFileSync(stored), { level: constants.Z_BEST_COMPRESSION }));
+  rmSync(stored);
   writeFileSync(join(outDir, STAMP), stamp);
   return compiled;
 }

@@ -4,6 +4,7 @@
 import { MSG, BOOT_STAGES, OUTPUT_LIMIT } from "./protocol.js";
 import { canKeepSnapshots, findSnapshot, forgetSnapshot, saveSnapshot } from "./snapshot.js";
 import { INPUT_STATE, expectAnswer, waitForAnswer } from "./input-channel.js";
+import { fetchStdlib, withStdlib } from "./stdlib.js";
 import { unzipSync } from "fflate";
 
 const PACKAGE_DIR = "/home/pyodide/course";
@@ -173,8 +174,10 @@ console.warn = (...args) => {
 // snapshot-maker.js) always starts from scratch. Resolves with `restored`.
 // What a boot waits for is asked for at once: Pyodide's two scripts
 // (loadPyodide's own import of pyodide.asm.mjs then finds it loaded) and the
-// stored snapshot, read and checked while they load.
-async function startPython(options, { snapshotKey, packageURL, making }, reachable) {
+// stored snapshot, read and checked while they load; `ready` (the wasm file
+// reachable, the standard library inflated: stdlib.js) rejects with the reason
+// Python could not start.
+async function startPython(options, { snapshotKey, packageURL, making }, ready) {
   const script = (name) => new URL(name, options.indexURL).href;
   const found = making ? null : findSnapshot(snapshotKey, packageURL);
   import(/* @vite-ignore */ script("pyodide.asm.mjs")).catch(() => {}); // loadPyodide reports a failure
@@ -182,9 +185,15 @@ async function startPython(options, { snapshotKey, packageURL, making }, reachab
   stamp("pyodide.mjs");
   const stored = await found;
   stamp("snapshot-read");
+  const start = async (more) => {
+    const load = withStdlib(ready.stdlib, options.indexURL, (stdlib) =>
+      loadPyodide({ ...options, ...stdlib, ...more }),
+    );
+    return (await Promise.all([load, ready.wasm, ready.stdlib]))[0];
+  };
   if (stored) {
     try {
-      [pyodide] = await Promise.all([loadPyodide({ ...options, _loadSnapshot: stored.bytes }), reachable]);
+      pyodide = await start({ _loadSnapshot: stored.bytes });
       return true;
     } catch (error) {
       console.debug("Python snapshot: could not be restored; Python starts without it.", error);
@@ -192,7 +201,7 @@ async function startPython(options, { snapshotKey, packageURL, making }, reachab
       await forgetSnapshot(snapshotKey, packageURL);
     }
   }
-  [pyodide] = await Promise.all([loadPyodide({ ...options, _makeSnapshot: making }), reachable]);
+  pyodide = await start({ _makeSnapshot: making });
   return false;
 }
 
@@ -232,10 +241,10 @@ async function boot(config) {
     progress(0);
     const packageBytes = fetchBytes(packageURL); // in parallel with Pyodide
     packageBytes.catch(() => {}); // reported when awaited below
-    const reachable = checkReachable(new URL("pyodide.asm.wasm", indexURL).href);
-    reachable.catch(() => {}); // reported through Promise.all below
+    const ready = { wasm: checkReachable(new URL("pyodide.asm.wasm", indexURL).href), stdlib: fetchStdlib(indexURL) };
+    Object.values(ready).forEach((promise) => promise.catch(() => {})); // reported through Promise.all
     const options = { indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href };
-    const restored = await startPython(options, { snapshotKey, packageURL, making }, reachable);
+    const restored = await startPython(options, { snapshotKey, packageURL, making }, ready);
     stamp("python-started");
     progress(1);
     // (A restored Python has its modules in memory, but not their files: unpack them again.)
