@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from .pages import BOOT_TIMEOUT, RUN_TIMEOUT, SNAPSHOT_FILES, SNAPSHOT_FOLDER, Lesson, wait_until
 
-HEADER_BYTES = 256
+HEADER_BYTES = 512
 STORED = f"{SNAPSHOT_FILES}.then(files => files.length)"
 #: When the stored snapshot was made (its header), or null while there is none.
 MADE = f"""{SNAPSHOT_FILES}.then(async ([file]) => file
@@ -65,6 +65,24 @@ def test_a_restored_python_gives_the_results_of_a_fresh_one(lesson):
         assert run_every_panel(lesson) == fresh[path], path
 
 
+def test_a_restored_boot_takes_the_standard_library_from_the_snapshot(lesson):
+    """The snapshot keeps the standard library it was made with: a restored Python neither fetches nor
+    inflates the 2.6 MB python_stdlib.zip.gz (runner/stdlib.js), and its modules not imported before the
+    snapshot was made still import."""
+    page = lesson.page
+    fetched = []
+    page.route("**/python_stdlib.zip.gz", lambda route: (fetched.append(route.request.url), route.continue_()))
+    assert boot(lesson, PAGES[0]) is False
+    wait_for_snapshot(page)
+    assert len(fetched) == 2, fetched  # the page's Python, and the worker that made the snapshot
+    assert boot(lesson, PAGES[0]) is True
+    assert len(fetched) == 2, "a restored boot fetched the standard library again"
+    panel = lesson.panel(0)
+    panel.set_code("import fractions, json\nprint(json.dumps(str(fractions.Fraction(3, 6))))")
+    panel.run()
+    panel.expect_output('"1/2"')
+
+
 def test_the_snapshot_holds_a_fresh_python_whatever_the_learner_ran_first(lesson):
     """The learner's first run, before any snapshot exists, leaves nothing in the one made afterwards."""
     page = lesson.page
@@ -99,24 +117,33 @@ def test_two_restored_boots_draw_different_random_numbers(lesson):
     assert seen[0] != seen[1], seen
 
 
-# What a bad file holds: the snapshot with some bytes changed (its stored
-# SHA-256 no longer matches), or bytes that are not a snapshot at all, stored
-# with their own correct SHA-256 (so Pyodide itself refuses them).
+# What a bad file holds: the memory, or the standard library kept after it, with
+# some bytes changed (its stored SHA-256 no longer matches), or a memory that is
+# not a snapshot at all, stored with its own correct SHA-256 (so Pyodide itself refuses it).
+FLIP = """(bytes, from) => {
+    for (let i = from; i < from + 4096; i++) bytes[i] ^= 0x5a;
+    return bytes;
+}"""
 CORRUPT = {
-    "flipped bytes": """async (file) => {
+    "flipped memory bytes": f"""async (file) => {{
         const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
-        for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 4096; i++) bytes[i] ^= 0x5a;
-        return bytes;
-    }""",
+        return ({FLIP})(bytes, {HEADER_BYTES} + 1_000_000);
+    }}""",
+    "flipped standard library bytes": f"""async (file) => {{
+        const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+        return ({FLIP})(bytes, bytes.length - 100_000);
+    }}""",
     "not a snapshot": f"""async (file) => {{
-        const header = new Uint8Array(await (await file.getFile()).slice(0, {HEADER_BYTES}).arrayBuffer());
-        const made = JSON.parse(new TextDecoder().decode(header)).made;
+        const whole = new Uint8Array(await (await file.getFile()).arrayBuffer());
+        const header = JSON.parse(new TextDecoder().decode(whole.subarray(0, {HEADER_BYTES})));
+        const stdlib = whole.subarray({HEADER_BYTES} + header.length);
         const bytes = new Uint8Array(1 << 20).fill(7);
         const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
         const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-        const out = new Uint8Array({HEADER_BYTES} + bytes.length).fill(0x20, 0, {HEADER_BYTES});
-        out.set(new TextEncoder().encode(JSON.stringify({{ sha256, made }})));
+        const out = new Uint8Array({HEADER_BYTES} + bytes.length + stdlib.length).fill(0x20, 0, {HEADER_BYTES});
+        out.set(new TextEncoder().encode(JSON.stringify({{ ...header, length: bytes.length, sha256 }})));
         out.set(bytes, {HEADER_BYTES});
+        out.set(stdlib, {HEADER_BYTES} + bytes.length);
         return out;
     }}""",
 }

@@ -12,15 +12,17 @@
 // A snapshot is a file named by its key (the exact Pyodide version, a hash of
 // its python_stdlib.zip and of the course's package zip: see the course
 // plugin), in a folder of the course's own (two courses on one host keep
-// theirs). It starts with a header: the SHA-256 of the bytes after it, and
-// when it was made. Anything wrong (no such file system, a quota, a file
+// theirs). It holds the memory, then the standard library's zip that Python
+// reads its modules from (stdlib.js: a restored boot then neither fetches nor
+// inflates it), after a header: when it was made, the memory's length, and
+// the SHA-256 of each part. Anything wrong (no such file system, a quota, a file
 // another tab holds, a missing, old or corrupt snapshot) means a plain boot,
 // never an error: these functions only ever say so on console.debug.
 const FOLDER = "course-python-snapshot";
 // Restoring keeps the snapshot's hash seed (Python cannot change it once
 // started): make a new snapshot, with a new seed, at least this often.
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
-const HEADER_BYTES = 256; // {"sha256", "made"} as JSON, padded with spaces
+const HEADER_BYTES = 512; // {"made", "length", "sha256", "stdlib"} as JSON, padded with spaces
 const PARTIAL = ".partial"; // a file being written: it is renamed once complete
 
 function fileName(key) {
@@ -69,9 +71,10 @@ async function readFile(handle) {
 }
 
 /**
- * The stored snapshot for `key`, or null if there is none to use: {bytes}, a
- * promise of its bytes for loadPyodide's `_loadSnapshot`, which rejects if
- * they are not the bytes that were stored.
+ * The stored snapshot for `key`, or null if there is none to use: {bytes,
+ * stdlib}, promises of the memory's bytes (for loadPyodide's `_loadSnapshot`)
+ * and of the standard library's zip, each of which rejects if they are not the
+ * bytes that were stored.
  */
 export async function findSnapshot(key, packageURL) {
   if (!canKeepSnapshots(key)) return null;
@@ -85,30 +88,45 @@ export async function findSnapshot(key, packageURL) {
       await folder.removeEntry(fileName(key));
       return null;
     }
-    const snapshot = file.subarray(HEADER_BYTES);
-    const bytes = sha256(snapshot).then((digest) => {
-      if (digest !== header.sha256) throw new Error("the stored snapshot is corrupt");
-      return snapshot;
-    });
-    bytes.catch(() => {}); // reported where loadPyodide awaits it
-    return { bytes };
+    const end = HEADER_BYTES + Number(header.length);
+    return {
+      bytes: checked(file.subarray(HEADER_BYTES, end), header.sha256),
+      stdlib: checked(file.subarray(end), header.stdlib),
+    };
   } catch (error) {
     quietly("none could be read", error);
     return null;
   }
 }
 
-/** The snapshot's file: its header, then its bytes. */
-async function withHeader(bytes) {
-  const header = new TextEncoder().encode(JSON.stringify({ sha256: await sha256(bytes), made: Date.now() }));
-  const file = new Uint8Array(HEADER_BYTES + bytes.length).fill(0x20, 0, HEADER_BYTES);
+/** A promise of `bytes`, which rejects if their SHA-256 is not `expected`. */
+function checked(bytes, expected) {
+  const promise = sha256(bytes).then((digest) => {
+    if (digest !== expected) throw new Error("the stored snapshot is corrupt");
+    return bytes;
+  });
+  promise.catch(() => {}); // reported where it is awaited
+  return promise;
+}
+
+/** The snapshot's file: its header, the memory, the standard library. */
+async function withHeader(bytes, stdlib) {
+  const [memoryDigest, stdlibDigest] = await Promise.all([sha256(bytes), sha256(stdlib)]);
+  const fields = { made: Date.now(), length: bytes.length, sha256: memoryDigest, stdlib: stdlibDigest };
+  const header = new TextEncoder().encode(JSON.stringify(fields));
+  const file = new Uint8Array(HEADER_BYTES + bytes.length + stdlib.length).fill(0x20, 0, HEADER_BYTES);
   file.set(header);
   file.set(bytes, HEADER_BYTES);
+  file.set(stdlib, HEADER_BYTES + bytes.length);
   return file;
 }
 
-/** Keep `bytes` as the snapshot for `key`, in place of any other of this course's; whether it was kept. */
-export async function saveSnapshot(key, packageURL, bytes) {
+/**
+ * Keep `bytes` (the memory) and `stdlib` (the standard library's zip it was
+ * made with) as the snapshot for `key`, in place of any other of this
+ * course's; whether it was kept.
+ */
+export async function saveSnapshot(key, packageURL, bytes, stdlib) {
   try {
     const folder = await courseFolder(packageURL);
     const name = fileName(key);
@@ -119,7 +137,7 @@ export async function saveSnapshot(key, packageURL, bytes) {
     const partial = await folder.getFileHandle(name + PARTIAL, { create: true });
     const access = await partial.createSyncAccessHandle();
     try {
-      const file = await withHeader(bytes);
+      const file = await withHeader(bytes, stdlib);
       access.truncate(0);
       if (access.write(file, { at: 0 }) !== file.length) throw new Error("the disk took only part of it");
       access.flush();

@@ -61,15 +61,25 @@ async function peek(stream, count) {
 /**
  * Run `load` (which calls loadPyodide with the options given to it) with
  * Pyodide's request for its standard library answered by `bytes`.
+ *
+ * The boot awaits `bytes` itself and reports their failure: Pyodide is then
+ * answered with an empty file, since a Pyodide the boot gave up on (a snapshot
+ * found corrupt) would leave a rejected request that nothing handles.
  */
 export async function withStdlib(bytes, indexURL, load) {
   const url = new URL(STDLIB_URL, indexURL).href;
   const own = self.fetch;
-  self.fetch = (input, init) =>
-    String(input?.url ?? input) === url ? bytes.then((data) => new Response(data)) : own(input, init);
+  const answer = (input, init) => {
+    if (String(input?.url ?? input) !== url) return own(input, init);
+    return bytes.then(
+      (data) => new Response(data),
+      () => new Response(new Uint8Array(0)),
+    );
+  };
+  self.fetch = answer;
   try {
     return await load({ stdLibURL: url });
   } finally {
-    self.fetch = own;
+    if (self.fetch === answer) self.fetch = own;
   }
 }

@@ -171,38 +171,42 @@ console.warn = (...args) => {
 
 // Start Pyodide from the stored snapshot if there is a good one, else from
 // scratch. A worker that only makes a snapshot (`making`, see
-// snapshot-maker.js) always starts from scratch. Resolves with `restored`.
+// snapshot-maker.js) always starts from scratch. Resolves with {restored,
+// stdlib}: whether it was restored, and the standard library's bytes it started with.
 // What a boot waits for is asked for at once: Pyodide's two scripts
-// (loadPyodide's own import of pyodide.asm.mjs then finds it loaded) and the
-// stored snapshot, read and checked while they load; `ready` (the wasm file
-// reachable, the standard library inflated: stdlib.js) rejects with the reason
-// Python could not start.
-async function startPython(options, { snapshotKey, packageURL, making }, ready) {
+// (loadPyodide's own import of pyodide.asm.mjs then finds it loaded), the
+// stored snapshot, read and checked while they load, and the standard library,
+// the snapshot's own, else fetched and inflated (stdlib.js) the moment no
+// snapshot is found. `reachable` rejects if the wasm file is not there.
+async function startPython(options, { snapshotKey, packageURL, making }, reachable) {
   const script = (name) => new URL(name, options.indexURL).href;
-  const found = making ? null : findSnapshot(snapshotKey, packageURL);
+  let fetched = null;
+  const fetchOnce = () => (fetched ||= fetchStdlib(options.indexURL));
+  const found = making ? Promise.resolve(null) : findSnapshot(snapshotKey, packageURL);
+  found.then((stored) => stored || fetchOnce().catch(() => {})); // (a failure is reported where it is awaited)
   import(/* @vite-ignore */ script("pyodide.asm.mjs")).catch(() => {}); // loadPyodide reports a failure
   const { loadPyodide } = await import(/* @vite-ignore */ script("pyodide.mjs"));
   stamp("pyodide.mjs");
   const stored = await found;
   stamp("snapshot-read");
-  const start = async (more) => {
-    const load = withStdlib(ready.stdlib, options.indexURL, (stdlib) =>
-      loadPyodide({ ...options, ...stdlib, ...more }),
-    );
-    return (await Promise.all([load, ready.wasm, ready.stdlib]))[0];
+  const start = async (stdlib, more) => {
+    const load = withStdlib(stdlib, options.indexURL, (url) => loadPyodide({ ...options, ...url, ...more }));
+    return (await Promise.all([load, reachable, stdlib]))[0];
   };
   if (stored) {
     try {
-      pyodide = await start({ _loadSnapshot: stored.bytes });
-      return true;
+      // Pyodide awaits the memory before it instantiates anything: a corrupt standard library fails it there too.
+      const checked = Promise.all([stored.bytes, stored.stdlib]).then(([memory]) => memory);
+      pyodide = await start(stored.stdlib, { _loadSnapshot: checked });
+      return { restored: true, stdlib: stored.stdlib };
     } catch (error) {
       console.debug("Python snapshot: could not be restored; Python starts without it.", error);
       pyodide = null;
       await forgetSnapshot(snapshotKey, packageURL);
     }
   }
-  pyodide = await start({ _makeSnapshot: making });
-  return false;
+  pyodide = await start(fetchOnce(), { _makeSnapshot: making });
+  return { restored: false, stdlib: fetchOnce() };
 }
 
 // The course's package zip into Python's file system, from JavaScript (fflate):
@@ -222,11 +226,11 @@ function unpack(zipBytes, folder) {
 
 // A snapshot-making worker, which runs no learner code: import the engine and
 // the site's packages, save the interpreter's memory for the next boot, say so.
-async function keepSnapshot(packages, snapshotKey, packageURL) {
+async function keepSnapshot(packages, snapshotKey, packageURL, stdlib) {
   let kept = false;
   try {
     pyodide.pyimport("coursekit.snapshot").prepare(packages).destroy();
-    kept = await saveSnapshot(snapshotKey, packageURL, pyodide.makeMemorySnapshot());
+    kept = await saveSnapshot(snapshotKey, packageURL, pyodide.makeMemorySnapshot(), stdlib);
   } catch (error) {
     console.debug("Python snapshot: could not be made; the next boot starts without one.", error);
   }
@@ -241,10 +245,10 @@ async function boot(config) {
     progress(0);
     const packageBytes = fetchBytes(packageURL); // in parallel with Pyodide
     packageBytes.catch(() => {}); // reported when awaited below
-    const ready = { wasm: checkReachable(new URL("pyodide.asm.wasm", indexURL).href), stdlib: fetchStdlib(indexURL) };
-    Object.values(ready).forEach((promise) => promise.catch(() => {})); // reported through Promise.all
+    const reachable = checkReachable(new URL("pyodide.asm.wasm", indexURL).href);
+    reachable.catch(() => {}); // reported through Promise.all in startPython
     const options = { indexURL, lockFileURL: new URL("pyodide-lock.json", indexURL).href };
-    const restored = await startPython(options, { snapshotKey, packageURL, making }, ready);
+    const { restored, stdlib } = await startPython(options, { snapshotKey, packageURL, making }, reachable);
     stamp("python-started");
     progress(1);
     // (A restored Python has its modules in memory, but not their files: unpack them again.)
@@ -252,7 +256,7 @@ async function boot(config) {
     stamp("unpacked");
     progress(2);
     if (!restored) pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
-    if (making) return await keepSnapshot(packages, snapshotKey, packageURL);
+    if (making) return await keepSnapshot(packages, snapshotKey, packageURL, await stdlib);
     if (restored) pyodide.pyimport("coursekit.snapshot").after_restore();
     const { interrupt, input } = await handedOver;
     pyodide.setStdout(streamTo("stdout"));
