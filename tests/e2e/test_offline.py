@@ -98,6 +98,9 @@ def test_a_plain_host_becomes_isolated_and_stop_keeps_python_state(sw_page, site
         assert [status for path, status in served if path == pyodide + name and status != 304] == [200], name
     course_zips = [path for path, status in served if path.startswith("/assets/course/python/") and status == 200]
     assert len(course_zips) == 1, course_zips
+    # A revised file the page fetched itself is only revalidated by the precache (sw/revalidate.js): 304, no body.
+    index = [status for path, status in served if path == "/search/search_index.json"]
+    assert index.count(200) == 1 and 304 in index, index
 
 
 def expect_panel_runs(page: Page) -> None:

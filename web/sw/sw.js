@@ -3,6 +3,8 @@
 // - every page, the search index, the bundle, the stylesheets, fonts, icons and
 //   Pyodide are precached (the manifest the plugin writes into this file at site
 //   build), so the course works offline after one visit;
+// - a revised file is precached by asking the host whether the HTTP cache's
+//   copy is current, not by downloading it again (revalidate.js);
 // - anything else goes to the network;
 // - documents and workers get the cross-origin isolation headers (isolation.js).
 // A new version waits until the page asks it to take over (the update banner,
@@ -11,8 +13,9 @@ import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } fr
 import { registerRoute, setDefaultHandler } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
 import { isolatedFor, isolationPlugin } from "./isolation.js";
+import { revalidatePlugin } from "./revalidate.js";
 
-addPlugins([isolationPlugin]);
+addPlugins([isolationPlugin, revalidatePlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
