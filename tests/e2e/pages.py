@@ -12,6 +12,15 @@ RUN_TIMEOUT = 20_000
 READY = re.compile(r"^Ready")
 #: How many runs the page has started (each Run, Check and live run marks one).
 RUNS_STARTED = "performance.getEntriesByName('course:run-start').length"
+#: What a test says when a Run it pressed started nothing: where the key went, and the panel's state.
+PRESS_MISSED = """(panel) => ({
+    status: panel.querySelector(".course-panel__status")?.textContent,
+    runDisabled: panel.querySelector(".course-panel__run")?.getAttribute("aria-disabled"),
+    focus: document.activeElement?.outerHTML.slice(0, 120),
+    connected: panel.isConnected,
+    runs: performance.getEntriesByName("course:run-start").length,
+    documentAge: Math.round(performance.now()),
+})"""
 SNAPSHOT_FOLDER = "course-python-snapshot"  # in the origin private file system
 #: The stored memory snapshots of Python, as file handles, of every course folder (web/src/runner/snapshot.js);
 #: a file still being written is not one. Used by the snapshot tests and make bench.
@@ -98,7 +107,9 @@ class Panel:
         before = self.page.evaluate(RUNS_STARTED)
         self.run_button.press("Enter")
         started = self.page.evaluate(RUNS_STARTED)
-        assert started > before, f"pressing Run started no run in {self.root.get_attribute('aria-label')!r}"
+        assert started > before, f"pressing Run started no run in {self.root.get_attribute('aria-label')!r}: " + str(
+            self.root.evaluate(PRESS_MISSED)
+        )
         return self
 
     def expect_output(self, text: str | re.Pattern, timeout: int = RUN_TIMEOUT) -> None:
