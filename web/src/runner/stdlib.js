@@ -1,8 +1,9 @@
 // Python's standard library, which the site ships as python_stdlib.zip.gz: one
 // gzipped zip of stored entries, a quarter of a megabyte smaller to download
 // than Pyodide's own zip of deflated entries (web/pyodide/build-pyodide.mjs).
-// It is fetched as the worker starts and inflated as it arrives, on this
-// worker's thread (DecompressionStream), while Pyodide loads.
+// A boot with no snapshot fetches it the moment it knows so, and inflates it
+// as it arrives, on the worker's thread (DecompressionStream), while Pyodide
+// loads; a restored boot takes the snapshot's own copy (snapshot.js).
 //
 // Pyodide fetches its standard library itself, from `stdLibURL`, with the
 // worker's `fetch`: for as long as loadPyodide runs, that one URL is answered
