@@ -197,6 +197,7 @@ async function startPython(options, { snapshotKey, packageURL, making }, reachab
     try {
       // Pyodide awaits the memory before it instantiates anything: a corrupt standard library fails it there too.
       const checked = Promise.all([stored.bytes, stored.stdlib]).then(([memory]) => memory);
+      checked.catch(() => {}); // it may fail before Pyodide awaits it: not an unhandled rejection (a boot error)
       pyodide = await start(stored.stdlib, { _loadSnapshot: checked });
       return { restored: true, stdlib: stored.stdlib };
     } catch (error) {
