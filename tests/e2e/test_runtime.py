@@ -237,6 +237,9 @@ def test_runs_pressed_while_python_starts_are_answered_in_turn(lesson):
     lesson.open(LESSON)  # a fresh context: no snapshot, a plain boot
     first, second = lesson.panel(0), lesson.panel(1)
     first.set_code("import sys\nprint('neuron imported:', 'neuron' in sys.modules)")
+    # While Python starts, a panel out of view is set up only once it nears the view (ui/mount-later.js): the
+    # learner scrolls to it, as here, before typing into it.
+    second.root.scroll_into_view_if_needed()
     second.set_code("print('the second panel')")
     first.run_surely()
     second.run_surely()
