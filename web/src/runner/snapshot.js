@@ -10,7 +10,7 @@
 // the boot's critical path, against tens of ms here.
 //
 // A snapshot is a file named by its key (the exact Pyodide version, a hash of
-// its python_stdlib.zip and of the course's package zip: see the course
+// its python_stdlib.zip.gz and of the course's package zip: see the course
 // plugin), in a folder of the course's own (two courses on one host keep
 // theirs). It holds the memory, then the standard library's zip that Python
 // reads its modules from (stdlib.js: a restored boot then neither fetches nor

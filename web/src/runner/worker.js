@@ -172,7 +172,7 @@ console.warn = (...args) => {
 // Start Pyodide from the stored snapshot if there is a good one, else from
 // scratch. A worker that only makes a snapshot (`making`, see
 // snapshot-maker.js) always starts from scratch. Resolves with {restored,
-// stdlib}: whether it was restored, and the standard library's bytes it started with.
+// stdlib}: whether it was restored, and a promise of the standard library's bytes it started with.
 // What a boot waits for is asked for at once: Pyodide's two scripts
 // (loadPyodide's own import of pyodide.asm.mjs then finds it loaded), the
 // stored snapshot, read and checked while they load, and the standard library,
